@@ -1,0 +1,64 @@
+"""Load the questionnaire's dimensions, facets and items from fixtures/content/items.yaml.
+
+Idempotent like the catalogue loader: codes and slugs are natural keys.
+"""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from assessments.models import Dimension, Facet, Item
+from careers.content import ContentError, Report, _prune, _read, _sync_one
+from careers.models import Facet as FacetChoice
+
+DIMENSIONS = "RIASEC"
+
+
+@transaction.atomic
+def load_items(path: Path) -> Report:
+    if path.is_dir():
+        path = path / "items.yaml"
+    data = _read(path)
+    report = Report()
+    scale = data.get("scale") or {}
+    if (scale.get("min"), scale.get("max")) != (1, 5):
+        raise ContentError("items.yaml: the scale must run from 1 to 5")
+
+    dims = {}
+    for row in data["dimensions"]:
+        if row["code"] not in DIMENSIONS:
+            raise ContentError(f"items.yaml: unknown dimension {row['code']!r}")
+        dims[row["code"]] = _sync_one(
+            report,
+            Dimension,
+            {"code": row["code"]},
+            {"name": row["name"], "nickname": row.get("nickname", ""), "summary": row.get("summary", ""), "order": int(row.get("order", 0))},
+        )
+    facets = {}
+    for row in data["facets"]:
+        if row["slug"] not in FacetChoice.values:
+            raise ContentError(f"items.yaml: unknown facet {row['slug']!r}")
+        facets[row["slug"]] = _sync_one(
+            report,
+            Facet,
+            {"slug": row["slug"]},
+            {"name": row["name"], "summary": row.get("summary", ""), "order": int(row.get("order", 0))},
+        )
+    keep = []
+    for row in data["items"]:
+        dimension = dims.get(row.get("dimension")) if row.get("dimension") else None
+        facet = facets.get(row.get("facet")) if row.get("facet") else None
+        if (dimension is None) == (facet is None):
+            raise ContentError(f"items.yaml {row.get('code')}: give exactly one known dimension or facet")
+        keep.append(
+            _sync_one(
+                report,
+                Item,
+                {"code": row["code"]},
+                {"text": row["text"], "dimension": dimension, "facet": facet, "order": int(row.get("order", 0)), "active": True},
+            ).pk
+        )
+    _prune(report, Item.objects.all(), keep)
+    _prune(report, Facet.objects.all(), [f.pk for f in facets.values()])
+    _prune(report, Dimension.objects.all(), [d.pk for d in dims.values()])
+    return report

@@ -1,0 +1,162 @@
+"""The questionnaire and the role matches it produces."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+# Join codes avoid look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B) so they can be read aloud.
+JOIN_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+JOIN_CODE_LENGTH = 8
+
+
+def new_result_token() -> str:
+    """An unguessable link token: 256 random bits, URL-safe (43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def new_join_code() -> str:
+    """Eight characters from a 25-letter alphabet: about 37 bits, shown as XXXX-XXXX."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Dimension(models.Model):
+    code = models.CharField(max_length=1, unique=True)
+    name = models.CharField(max_length=40)
+    nickname = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Facet(models.Model):
+    slug = models.SlugField(max_length=24, unique=True)
+    name = models.CharField(max_length=80)
+    summary = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+
+class ItemQuerySet(models.QuerySet):
+    def for_form(self):
+        """Active items in the order they are shown, with their dimension or facet: one query."""
+        return self.filter(active=True).select_related("dimension", "facet").order_by("order", "code")
+
+
+class Item(models.Model):
+    code = models.CharField(max_length=8, unique=True)
+    text = models.CharField(max_length=200)
+    dimension = models.ForeignKey(Dimension, null=True, blank=True, on_delete=models.PROTECT, related_name="items")
+    facet = models.ForeignKey(Facet, null=True, blank=True, on_delete=models.PROTECT, related_name="items")
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(dimension__isnull=False) & Q(facet__isnull=True))
+                | (Q(dimension__isnull=True) & Q(facet__isnull=False)),
+                name="item_has_dimension_xor_facet",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.text}"
+
+    @property
+    def stage(self) -> int:
+        return 1 if self.dimension_id else 2
+
+
+class CounselorProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="counselor_profile")
+    school = models.CharField(max_length=200, blank=True)
+
+    def __str__(self):
+        return f"{self.user} ({self.school})" if self.school else str(self.user)
+
+
+class CohortQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(counselor=user)
+
+    def with_result_counts(self):
+        return self.annotate(result_count=models.Count("results"))
+
+
+class Cohort(models.Model):
+    counselor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohorts")
+    name = models.CharField(max_length=120)
+    join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
+    created = models.DateTimeField(auto_now_add=True)
+    is_open = models.BooleanField(default=True, help_text="Students can join while open")
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("assessments:cohort_detail", args=[self.pk])
+
+    @property
+    def join_code_display(self) -> str:
+        half = JOIN_CODE_LENGTH // 2
+        return f"{self.join_code[:half]}-{self.join_code[half:]}"
+
+
+class ResultQuerySet(models.QuerySet):
+    def by_token(self, token: str):
+        return self.filter(token=token)
+
+    def in_cohort(self, cohort):
+        return self.filter(cohort=cohort).order_by("-created")
+
+
+class Result(models.Model):
+    """One submitted questionnaire: the answers and what they produced. No personal data."""
+
+    token = models.CharField(max_length=64, unique=True, default=new_result_token, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    answers = models.JSONField()
+    profile = models.JSONField(help_text="RIASEC 0-100, facet levels, Holland code, flat flag")
+    matches = models.JSONField(help_text="Every role, best first: slug, fit, band, reasons")
+    hidden = models.JSONField(default=list, blank=True, help_text="Role slugs marked 'not for me'")
+    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="results")
+    display_name = models.CharField(max_length=40, blank=True, help_text="Initials or a first name, only with a cohort")
+
+    objects = ResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Result {self.pk} ({self.created:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("assessments:result", args=[self.token])
+
+    @property
+    def holland_code(self) -> str:
+        return self.profile.get("holland_code", "")
+
+    def top_slugs(self, n: int = 3) -> list[str]:
+        return [m["role"] for m in self.matches if m["role"] not in self.hidden][:n]

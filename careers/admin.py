@@ -1,0 +1,100 @@
+"""Admin for every content model, so an editor can fix a figure without a deploy.
+
+Saving or deleting anything here bumps the content version, so cached pages show the edit at once.
+"""
+
+from django.contrib import admin
+
+from careers import models as m
+from careers.cache import bump_content_version
+
+
+class ContentAdmin(admin.ModelAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        bump_content_version()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        bump_content_version()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        bump_content_version()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        bump_content_version()
+
+
+class RoleAliasInline(admin.TabularInline):
+    model = m.RoleAlias
+    extra = 0
+
+
+class RoleFacetInline(admin.TabularInline):
+    model = m.RoleFacet
+    extra = 0
+
+
+class SalaryBandInline(admin.TabularInline):
+    model = m.SalaryBand
+    extra = 0
+    fields = ["level", "amount", "text", "status", "year", "source_ids", "note", "order"]
+
+
+class RoleCertificationInline(admin.TabularInline):
+    model = m.RoleCertification
+    extra = 0
+    autocomplete_fields = ["certification"]
+
+
+@admin.register(m.Role)
+class RoleAdmin(ContentAdmin):
+    list_display = ["name", "slug", "track", "entry_education", "remote_level", "entry_salary", "holland_code", "interest_status"]
+    list_filter = ["track", "entry_education", "remote_level", "interest_status", "is_synthesis"]
+    search_fields = ["name", "slug", "search_text"]
+    inlines = [SalaryBandInline, RoleFacetInline, RoleCertificationInline, RoleAliasInline]
+    readonly_fields = ["search_text"]
+
+
+@admin.register(m.Track)
+class TrackAdmin(ContentAdmin):
+    list_display = ["name", "slug", "order"]
+
+
+@admin.register(m.Source)
+class SourceAdmin(ContentAdmin):
+    list_display = ["key", "title", "year", "kind"]
+    search_fields = ["key", "title"]
+    list_filter = ["kind"]
+
+
+class CertificationFactInline(admin.TabularInline):
+    model = m.CertificationFact
+    extra = 0
+
+
+@admin.register(m.Certification)
+class CertificationAdmin(ContentAdmin):
+    list_display = ["abbreviation", "name", "body", "fee_amount"]
+    list_filter = ["body"]
+    search_fields = ["abbreviation", "name"]
+    inlines = [CertificationFactInline]
+
+
+@admin.register(m.CertifyingBody)
+class CertifyingBodyAdmin(ContentAdmin):
+    list_display = ["abbreviation", "name"]
+
+
+@admin.register(m.EducationPath)
+class EducationPathAdmin(ContentAdmin):
+    list_display = ["name", "level", "months_min", "months_max", "cost_min", "cost_max"]
+    filter_horizontal = ["certifications", "roles"]
+
+
+@admin.register(m.LadderStep)
+class LadderStepAdmin(ContentAdmin):
+    list_display = ["from_role", "to_role", "kind"]
+    list_filter = ["kind"]

@@ -1,0 +1,61 @@
+from django import forms
+
+from careers.models import EducationLevel, Level, Track
+
+ANY = [("", "Any")]
+
+
+class RoleFilterForm(forms.Form):
+    """The directory's filters and search; validates and normalises, never queries roles."""
+
+    q = forms.CharField(label="Search roles and job titles", required=False, max_length=100, strip=True)
+    track = forms.ModelChoiceField(
+        label="Track", queryset=Track.objects.all(), to_field_name="slug", required=False, empty_label="Any track"
+    )
+    education = forms.ChoiceField(label="Education you have or plan", choices=ANY + EducationLevel.choices, required=False)
+    remote = forms.ChoiceField(
+        label="Remote work, at least",
+        choices=ANY + [(v, label) for v, label in Level.choices if v != "none"],
+        required=False,
+    )
+    patient_contact = forms.ChoiceField(label="Patient contact, at most", choices=ANY + Level.choices, required=False)
+    salary_floor = forms.IntegerField(
+        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=500_000, step_size=1000
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = css
+        self.fields["q"].widget.input_type = "search"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
+                )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments for RoleQuerySet.matching()."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {
+            "track": data["track"].slug if data.get("track") else None,
+            "education": data.get("education") or None,
+            "remote": data.get("remote") or None,
+            "patient_contact": data.get("patient_contact") or None,
+            "salary_floor": data.get("salary_floor") or None,
+        }
+
+    @property
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_bound and self.is_valid() else ""
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or any(self.filters().values()))

@@ -1,0 +1,373 @@
+"""The catalogue of HIM roles and what each requires.
+
+Every figure a page shows (a salary, a fee, a duration) is stored with its status, its year or
+vintage and its sources, so the page can show them beside it.
+"""
+
+import re
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from careers.querysets import CertificationQuerySet, RoleQuerySet, SourceQuerySet, TrackQuerySet
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class Status(models.TextChoices):
+    OFFICIAL = "official", "Official"
+    SECONDARY = "secondary", "Secondary source"
+    ESTIMATE = "estimate", "Estimate"
+    PROXY = "proxy", "Proxy"
+    UNCONFIRMED = "unconfirmed", "Unconfirmed"
+
+
+class Level(models.TextChoices):
+    NONE = "none", "None"
+    LOW = "low", "Low"
+    MODERATE = "moderate", "Moderate"
+    HIGH = "high", "High"
+
+
+class EducationLevel(models.TextChoices):
+    HIGH_SCHOOL = "high-school", "High school diploma"
+    CERTIFICATE = "certificate", "Postsecondary certificate"
+    ASSOCIATE = "associate", "Associate degree"
+    BACHELOR = "bachelor", "Bachelor's degree"
+    MASTER = "master", "Master's degree"
+
+
+EDUCATION_RANK = {value: rank for rank, value in enumerate(EducationLevel.values)}
+
+
+class Facet(models.TextChoices):
+    PATIENT_CONTACT = "patient_contact", "Working with patients"
+    CLINICAL_DETAIL = "clinical_detail", "Clinical detail"
+    PAYER_FINANCE = "payer_finance", "Claims and money"
+    PRIVACY_LEGAL = "privacy_legal", "Privacy and law"
+    DATA_ANALYSIS = "data_analysis", "Data analysis"
+    TECHNOLOGY_SYSTEMS = "technology_systems", "Technology and systems"
+    RESEARCH_REGISTRY = "research_registry", "Registries and research"
+    AUDITING = "auditing", "Auditing"
+    LEADING_PEOPLE = "leading_people", "Leading people"
+    REMOTE_WORK = "remote_work", "Working from home"
+    TRAINING_TIME = "training_time", "Training time"
+
+
+class SourcedFact(models.Model):
+    """A shown value with its status, vintage and sources (abstract)."""
+
+    text = models.CharField(max_length=400)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    year = models.CharField(max_length=80, blank=True)
+    note = models.CharField(max_length=400, blank=True)
+    source_ids = models.JSONField(default=list, blank=True, help_text="Ids from the source register, e.g. [\"S02\"]")
+
+    class Meta:
+        abstract = True
+
+
+class Source(models.Model):
+    key = models.CharField(max_length=20, unique=True)
+    title = models.CharField(max_length=400)
+    url = models.CharField(max_length=400, blank=True)
+    year = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=12)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.key}: {self.title}"
+
+    def natural_key(self):
+        return (self.key,)
+
+
+class Track(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    summary = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = TrackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    full_name = models.CharField(max_length=200, blank=True)
+    plural = models.CharField(max_length=120)
+    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="roles")
+    order = models.PositiveSmallIntegerField(default=0)
+    summary = models.TextField()
+    typical_day = models.TextField()
+    tasks = models.JSONField(default=list)
+    settings = models.JSONField(default=list)
+    pros = models.JSONField(default=list)
+    cons = models.JSONField(default=list)
+    checklist = models.JSONField(default=list)
+    remote_level = models.CharField(max_length=10, choices=Level.choices)
+    remote = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
+    patient_contact_level = models.CharField(max_length=10, choices=Level.choices)
+    patient_contact_text = models.CharField(max_length=400, blank=True)
+    entry_education = models.CharField(max_length=12, choices=EducationLevel.choices)
+    entry_education_fact = models.JSONField(default=dict)
+    onet_code = models.CharField(max_length=12, blank=True)
+    onet_title = models.CharField(max_length=200, blank=True)
+    onet_match = models.CharField(max_length=10, blank=True)
+    onet_note = models.TextField(blank=True)
+    crosswalk_note = models.TextField(blank=True)
+    interest_code = models.CharField(max_length=12, help_text="O*NET code the interest scores come from")
+    interest_r = models.DecimalField(max_digits=3, decimal_places=2)
+    interest_i = models.DecimalField(max_digits=3, decimal_places=2)
+    interest_a = models.DecimalField(max_digits=3, decimal_places=2)
+    interest_s = models.DecimalField(max_digits=3, decimal_places=2)
+    interest_e = models.DecimalField(max_digits=3, decimal_places=2)
+    interest_c = models.DecimalField(max_digits=3, decimal_places=2)
+    holland_code = models.CharField(max_length=3)
+    interest_status = models.CharField(max_length=12, choices=Status.choices)
+    is_synthesis = models.BooleanField(default=False)
+    interest_note = models.TextField(blank=True)
+    salary_basis = models.TextField(blank=True)
+    salary_history = models.JSONField(default=list, blank=True)
+    entry_salary = models.PositiveIntegerField(default=0, help_text="Entry band, for filtering")
+    search_text = models.TextField(blank=True, editable=False, help_text="Lower-cased name and aliases")
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["track__order", "order", "slug"]
+        constraints = [
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"interest_{d}__gte": 1}) & Q(**{f"interest_{d}__lte": 7}),
+                    name=f"role_interest_{d}_1_to_7",
+                )
+                for d in "riasec"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:role_detail", args=[self.slug])
+
+    @property
+    def interests(self) -> dict[str, float]:
+        return {d.upper(): float(getattr(self, f"interest_{d}")) for d in "riasec"}
+
+    @classmethod
+    def parse_slug_list(cls, raw: str, *, limit: int) -> list[str]:
+        """Split "a,b,c" into distinct valid-looking slugs, at most `limit` of them."""
+        slugs = [s.strip().lower() for s in raw.split(",")]
+        return list(dict.fromkeys(s for s in slugs if _SLUG.fullmatch(s)))[:limit]
+
+    def source_keys(self) -> list[str]:
+        """Every source id cited on this role's page, in page order (uses prefetched bands)."""
+        keys = [*self.remote.get("sources", []), *self.entry_education_fact.get("sources", [])]
+        for band in self.salary_bands.all():
+            keys.extend(band.source_ids)
+        for fact in self.salary_history:
+            keys.extend(fact.get("sources", []))
+        return list(dict.fromkeys(keys))
+
+    @property
+    def months_to_first_job(self) -> int | None:
+        """Shortest usual training before a first job, from the role's education paths."""
+        paths = list(self.education_paths.all())
+        return min((p.months_min for p in paths if p.months_min is not None), default=None)
+
+
+class RoleAlias(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="aliases")
+    title = models.CharField(max_length=160)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["role", "title"], name="unique_role_alias")]
+
+    def __str__(self):
+        return self.title
+
+
+class RoleFacet(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=24, choices=Facet.choices)
+    level = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["role", "facet"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "facet"], name="unique_role_facet"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="role_facet_level_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.get_facet_display()} {self.level}"
+
+
+class SalaryBand(SourcedFact):
+    class BandLevel(models.TextChoices):
+        ENTRY = "entry", "Entry"
+        EXPERIENCED = "experienced", "Experienced"
+        SENIOR = "senior", "Senior"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_bands")
+    level = models.CharField(max_length=12, choices=BandLevel.choices)
+    amount = models.PositiveIntegerField(help_text="USD per year")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "level"], name="unique_role_salary_level"),
+            models.CheckConstraint(condition=Q(amount__gte=1000, amount__lte=1_000_000), name="salary_amount_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.level}: ${self.amount:,}"
+
+
+class CertifyingBody(models.Model):
+    slug = models.SlugField(unique=True)
+    abbreviation = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    facts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name_plural = "certifying bodies"
+
+    def __str__(self):
+        return self.abbreviation
+
+
+class Certification(models.Model):
+    slug = models.SlugField(unique=True)
+    abbreviation = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    body = models.ForeignKey(CertifyingBody, on_delete=models.PROTECT, related_name="certifications")
+    summary = models.TextField(blank=True)
+    fee_amount = models.PositiveIntegerField(null=True, blank=True, help_text="Lowest fee in USD, when known")
+    roles = models.ManyToManyField(Role, through="RoleCertification", related_name="certifications")
+
+    objects = CertificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["abbreviation"]
+
+    def __str__(self):
+        return self.abbreviation
+
+    def get_absolute_url(self):
+        return reverse("careers:certification_detail", args=[self.slug])
+
+    def source_keys(self) -> list[str]:
+        keys = []
+        for fact in self.facts.all():
+            keys.extend(fact.source_ids)
+        return list(dict.fromkeys(keys))
+
+
+class CertificationFact(SourcedFact):
+    certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(max_length=30)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["certification", "order"]
+        constraints = [models.UniqueConstraint(fields=["certification", "kind"], name="unique_certification_fact")]
+
+    def __str__(self):
+        return f"{self.certification} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        return self.kind.replace("_", " ").capitalize()
+
+
+class RoleCertification(models.Model):
+    class Kind(models.TextChoices):
+        REQUIRED = "required", "Required"
+        COMMON = "common", "Often required by employers"
+        PREFERRED = "preferred", "Preferred"
+        SERVES = "serves", "Relevant"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_certifications")
+    certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="role_certifications")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["role", "kind", "certification__abbreviation"]
+        constraints = [models.UniqueConstraint(fields=["role", "certification"], name="unique_role_certification")]
+
+    def __str__(self):
+        return f"{self.role} · {self.certification} ({self.kind})"
+
+
+class EducationPath(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    level = models.CharField(max_length=12, choices=EducationLevel.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    summary = models.TextField(blank=True)
+    duration = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
+    months_min = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty when no source gives it")
+    months_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    cost = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
+    cost_min = models.PositiveIntegerField(null=True, blank=True)
+    cost_max = models.PositiveIntegerField(null=True, blank=True)
+    eligible_for = models.JSONField(default=list, blank=True)
+    not_eligible_for = models.JSONField(default=list, blank=True)
+    certifications = models.ManyToManyField(Certification, blank=True, related_name="education_paths")
+    roles = models.ManyToManyField(Role, blank=True, related_name="education_paths")
+
+    class Meta:
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(months_min__isnull=True) | Q(months_max__isnull=True) | Q(months_min__lte=models.F("months_max")),
+                name="education_months_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_min__isnull=True) | Q(cost_max__isnull=True) | Q(cost_min__lte=models.F("cost_max")),
+                name="education_cost_min_le_max",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class LadderStep(models.Model):
+    class Kind(models.TextChoices):
+        UP = "up", "Step up"
+        SIDEWAYS = "sideways", "Sideways move"
+
+    from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="next_steps")
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="previous_steps")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["from_role", "to_role"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="unique_ladder_step"),
+            models.CheckConstraint(condition=~Q(from_role=models.F("to_role")), name="ladder_step_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role} → {self.to_role}"

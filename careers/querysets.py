@@ -1,0 +1,136 @@
+"""Read vocabulary for the catalogue: chainable, domain-named QuerySet methods."""
+
+import re
+
+from django.db import models
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+LEVEL_ORDER = ["none", "low", "moderate", "high"]
+EDUCATION_ORDER = ["high-school", "certificate", "associate", "bachelor", "master"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Words too common in HIM titles to say anything about which role a seeker means.
+_STOPWORDS = {"and", "or", "of", "the", "a", "an", "in", "for", "to", "health", "healthcare", "job", "jobs"}
+
+
+def search_terms(query: str) -> list[str]:
+    """Return the distinct search stems of a query, longest words first (max 8)."""
+    words = [w for w in _WORD.findall(query.lower()) if w not in _STOPWORDS]
+    stems: list[str] = []
+    for word in words:
+        # A short stem lets "biller" find "billing" and "coders" find "coding".
+        stem = word[:5] if len(word) > 5 else word
+        if stem not in stems:
+            stems.append(stem)
+    return stems[:8]
+
+
+class RoleQuerySet(models.QuerySet):
+    def in_track(self, slug: str):
+        return self.filter(track__slug=slug)
+
+    def for_directory(self):
+        """Roles with their track, ordered by track then position: one query."""
+        return self.select_related("track").order_by("track__order", "order", "slug")
+
+    def with_details(self):
+        """Everything a role page shows, in a fixed number of queries."""
+        from careers.models import LadderStep, RoleCertification
+
+        return self.select_related("track").prefetch_related(
+            "aliases",
+            "facets",
+            "salary_bands",
+            Prefetch(
+                "role_certifications",
+                queryset=RoleCertification.objects.select_related("certification__body").order_by(
+                    Case(
+                        When(kind="required", then=Value(0)),
+                        When(kind="common", then=Value(1)),
+                        When(kind="preferred", then=Value(2)),
+                        default=Value(3),
+                        output_field=IntegerField(),
+                    ),
+                    "certification__abbreviation",
+                ),
+            ),
+            "education_paths",
+            Prefetch("next_steps", queryset=LadderStep.objects.select_related("to_role")),
+            Prefetch("previous_steps", queryset=LadderStep.objects.select_related("from_role")),
+        )
+
+    def with_scoring_data(self):
+        """Roles with their facet levels and salary bands, for ranking matches."""
+        return self.prefetch_related("facets", "salary_bands", "education_paths").order_by("slug")
+
+    def matching(self, *, track=None, education=None, remote=None, patient_contact=None, salary_floor=None):
+        """Filter by the directory's filters; each argument None means 'any'.
+
+        education: highest entry education the seeker is prepared for (roles needing at most it).
+        remote: the least remote potential wanted (that level or more).
+        patient_contact: the most patient contact wanted (that level or less).
+        salary_floor: the lowest entry salary wanted, USD per year.
+        """
+        qs = self
+        if track:
+            qs = qs.in_track(track)
+        if education in EDUCATION_ORDER:
+            allowed = EDUCATION_ORDER[: EDUCATION_ORDER.index(education) + 1]
+            qs = qs.filter(entry_education__in=allowed)
+        if remote in LEVEL_ORDER:
+            qs = qs.filter(remote_level__in=LEVEL_ORDER[LEVEL_ORDER.index(remote) :])
+        if patient_contact in LEVEL_ORDER:
+            qs = qs.filter(patient_contact_level__in=LEVEL_ORDER[: LEVEL_ORDER.index(patient_contact) + 1])
+        if salary_floor:
+            qs = qs.filter(entry_salary__gte=salary_floor)
+        return qs
+
+    def search(self, query: str):
+        """Roles whose name or job-title aliases match the query, best match first.
+
+        Score: 3 per term in the name, 1 per term in any alias, plus 5 when the whole phrase
+        appears in the name or an alias. Ties keep the directory order.
+        """
+        terms = search_terms(query)
+        if not terms:
+            return self
+        phrase = " ".join(_WORD.findall(query.lower()))
+        score = Value(0)
+        for term in terms:
+            score = score + Case(When(name__icontains=term, then=Value(3)), default=Value(0))
+            score = score + Case(When(search_text__contains=term, then=Value(1)), default=Value(0))
+        score = score + Case(When(search_text__contains=phrase, then=Value(5)), default=Value(0))
+        return (
+            self.annotate(match_score=models.ExpressionWrapper(score, output_field=IntegerField()))
+            .filter(match_score__gt=0)
+            .order_by("-match_score", "track__order", "order", "slug")
+        )
+
+
+class CertificationQuerySet(models.QuerySet):
+    def for_directory(self):
+        return self.select_related("body").order_by("body__abbreviation", "abbreviation")
+
+    def with_details(self):
+        from careers.models import Role
+
+        return self.select_related("body").prefetch_related(
+            "facts",
+            Prefetch("roles", queryset=Role.objects.order_by("name").distinct()),
+            "education_paths",
+        )
+
+
+
+
+class TrackQuerySet(models.QuerySet):
+    def with_role_counts(self):
+        return self.annotate(role_count=models.Count("roles")).order_by("order", "slug")
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_keys(self, keys):
+        """The sources with these ids, in the order given (one query)."""
+        keys = list(dict.fromkeys(keys))
+        found = {s.key: s for s in self.filter(key__in=keys)}
+        return [found[k] for k in keys if k in found]

@@ -1,0 +1,114 @@
+"""HTTP glue for the catalogue: parse, ask the QuerySets, render."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from careers.cache import cache_content_page
+from careers.charts import salary_bars
+from careers.forms import RoleFilterForm
+from careers.models import Certification, Facet, Role, Source, Track
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+
+
+@require_safe
+@cache_content_page
+def home(request):
+    tracks = Track.objects.with_role_counts()
+    return render(request, "careers/home.html", {"tracks": tracks})
+
+
+@require_safe
+@cache_content_page
+def role_list(request):
+    form = RoleFilterForm(request.GET or None)
+    roles = Role.objects.for_directory().matching(**form.filters())
+    if form.query:
+        roles = roles.search(form.query)
+    return render(
+        request,
+        "careers/role_list.html",
+        {"form": form, "roles": list(roles), "searching": bool(form.query), "nav": "roles"},
+    )
+
+
+@require_safe
+@cache_content_page
+def role_detail(request, slug):
+    role = get_object_or_404(Role.objects.with_details(), slug=slug)
+    context = {
+        "role": role,
+        "chart": salary_bars(role.salary_bands.all()),
+        "sources": Source.objects.for_keys(role.source_keys()),
+        "nav": "roles",
+    }
+    return render(request, "careers/role_detail.html", context)
+
+
+@require_safe
+@cache_content_page
+def role_compare(request):
+    # ?roles=a,b,c (shareable links) and ?pick=a&pick=b (the no-JavaScript picker) both work.
+    asked = ",".join([request.GET.get("roles", ""), *request.GET.getlist("pick")])
+    slugs = Role.parse_slug_list(asked, limit=COMPARE_MAX + 1)
+    roles = sorted(Role.objects.with_details().filter(slug__in=slugs), key=lambda r: slugs.index(r.slug)) if slugs else []
+    error = ""
+    if asked.strip(",") and not COMPARE_MIN <= len(roles) <= COMPARE_MAX:
+        error = f"Choose between {COMPARE_MIN} and {COMPARE_MAX} roles to compare."
+        roles = roles[:COMPARE_MAX]
+    context = {
+        "roles": roles,
+        "all_roles": Role.objects.for_directory(),
+        "selected": [r.slug for r in roles],
+        "error": error,
+        "facet_rows": [{"value": v, "label": label} for v, label in Facet.choices],
+        "charts": {r.slug: salary_bars(r.salary_bands.all(), width=360, label_width=90, scale_max=160_000) for r in roles},
+        "nav": "roles",
+    }
+    return render(request, "careers/role_compare.html", context)
+
+
+@require_safe
+@cache_content_page
+def certification_list(request):
+    certifications = Certification.objects.for_directory()
+    return render(request, "careers/certification_list.html", {"certifications": certifications, "nav": "certifications"})
+
+
+@require_safe
+@cache_content_page
+def certification_detail(request, slug):
+    certification = get_object_or_404(Certification.objects.with_details(), slug=slug)
+    context = {
+        "certification": certification,
+        "sources": Source.objects.for_keys(certification.source_keys()),
+        "nav": "certifications",
+    }
+    return render(request, "careers/certification_detail.html", context)
+
+
+@require_safe
+@cache_content_page
+def about_data(request):
+    return render(request, "careers/about_data.html", {"sources": Source.objects.all()})
+
+
+# --- error pages: in the site's style, with no detail about the failure ---------------------------
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the database may be the thing that failed.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from careers import views as careers_views
+from himcareers.api import api
+
+urlpatterns = [
+    path("", careers_views.home, name="home"),
+    path("", include("careers.urls")),
+    path("", include("assessments.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "careers.views.bad_request"
+handler403 = "careers.views.permission_denied"
+handler404 = "careers.views.page_not_found"
+handler500 = "careers.views.server_error"
