@@ -2,6 +2,7 @@ import shutil
 from io import StringIO
 
 import pytest
+import yaml
 from django.core.management import CommandError, call_command
 
 from careers.models import (
@@ -87,14 +88,16 @@ def test_a_broken_content_file_gives_a_clear_error_and_changes_nothing(tmp_path,
 def test_a_role_removed_from_the_files_is_removed(tmp_path, real_content):
     trimmed = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, trimmed)
-    # Remove a leaf role and every reference to it.
-    (trimmed / "roles" / "risk-adjustment-coder.yaml").unlink()
-    for name in ("certifications.yaml", "education.yaml", "ladder.yaml"):
-        path = trimmed / name
-        lines = [line for line in path.read_text().splitlines() if "risk-adjustment-coder" not in line]
-        path.write_text("\n".join(lines) + "\n")
-    for role_file in (trimmed / "roles").glob("*.yaml"):
-        role_file.write_text(role_file.read_text().replace("risk-adjustment-coder", "medical-coder"))
+    gone = "risk-adjustment-coder"
+    (trimmed / "roles" / f"{gone}.yaml").unlink()
+    for name in ("certifications.yaml", "education.yaml"):
+        rows = yaml.safe_load((trimmed / name).read_text())
+        for row in rows:
+            row["roles"] = [r for r in row.get("roles") or [] if r != gone]
+        (trimmed / name).write_text(yaml.safe_dump(rows))
+    edges = [e for e in yaml.safe_load((trimmed / "ladder.yaml").read_text()) if gone not in (e["from"], e["to"])]
+    (trimmed / "ladder.yaml").write_text(yaml.safe_dump(edges))
     output = load(trimmed)
     assert "Role: 1 deleted" in output
-    assert not Role.objects.filter(slug="risk-adjustment-coder").exists()
+    assert not Role.objects.filter(slug=gone).exists()
+    assert Role.objects.filter(slug="medical-coder").exists()
