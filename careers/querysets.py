@@ -30,8 +30,14 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(track__slug=slug)
 
     def for_directory(self):
-        """Roles with their track, ordered by track then position: one query."""
-        return self.select_related("track").order_by("track__order", "order", "slug")
+        """Roles with their track and entry salary band, in track order: two queries."""
+        from careers.models import SalaryBand
+
+        return (
+            self.select_related("track")
+            .prefetch_related(Prefetch("salary_bands", queryset=SalaryBand.objects.filter(level="entry"), to_attr="entry_bands"))
+            .order_by("track__order", "order", "slug")
+        )
 
     def with_details(self):
         """Everything a role page shows, in a fixed number of queries."""

@@ -73,7 +73,7 @@ def test_the_directory_makes_the_same_queries_for_5_or_50_roles(client, django_a
     tracks = [TrackFactory(), TrackFactory()]
     for i in range(n_roles):
         RoleFactory(track=tracks[i % 2])
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get(reverse("careers:role_list"))
     assert len(response.context["roles"]) == n_roles
 
@@ -170,3 +170,13 @@ def test_home_offers_three_doors(client):
     html = client.get("/").content.decode()
     for url in (reverse("careers:role_list"), reverse("assessments:quiz"), reverse("assessments:cohort_list")):
         assert f'href="{url}"' in html
+
+
+def test_a_seeker_typing_medical_office_biller_finds_the_billing_role_first(client, real_content):
+    roles = client.get(reverse("careers:role_list"), {"q": "medical office biller"}).context["roles"]
+    assert roles[0].slug == "medical-biller"
+
+
+def test_the_directory_shows_each_entry_salary_with_status_and_year(client, real_content):
+    html = client.get(reverse("careers:role_list")).content.decode()
+    assert "$42,848 a year" in html and "OEWS May 2025" in html
