@@ -58,10 +58,10 @@ class Facet(models.TextChoices):
 class SourcedFact(models.Model):
     """A shown value with its status, vintage and sources (abstract)."""
 
-    text = models.CharField(max_length=400)
+    text = models.TextField()
     status = models.CharField(max_length=12, choices=Status.choices)
-    year = models.CharField(max_length=80, blank=True)
-    note = models.CharField(max_length=400, blank=True)
+    year = models.CharField(max_length=120, blank=True)
+    note = models.TextField(blank=True)
     source_ids = models.JSONField(default=list, blank=True, help_text="Ids from the source register, e.g. [\"S02\"]")
 
     class Meta:
@@ -70,9 +70,9 @@ class SourcedFact(models.Model):
 
 class Source(models.Model):
     key = models.CharField(max_length=20, unique=True)
-    title = models.CharField(max_length=400)
-    url = models.CharField(max_length=400, blank=True)
-    year = models.CharField(max_length=40, blank=True)
+    title = models.TextField()
+    url = models.CharField(max_length=600, blank=True)
+    year = models.CharField(max_length=120, blank=True)
     kind = models.CharField(max_length=12)
 
     objects = SourceQuerySet.as_manager()
@@ -119,7 +119,7 @@ class Role(models.Model):
     remote_level = models.CharField(max_length=10, choices=Level.choices)
     remote = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
     patient_contact_level = models.CharField(max_length=10, choices=Level.choices)
-    patient_contact_text = models.CharField(max_length=400, blank=True)
+    patient_contact_text = models.TextField(blank=True)
     entry_education = models.CharField(max_length=12, choices=EducationLevel.choices)
     entry_education_fact = models.JSONField(default=dict)
     onet_code = models.CharField(max_length=12, blank=True)
@@ -205,7 +205,7 @@ class RoleFacet(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="facets")
     facet = models.CharField(max_length=24, choices=Facet.choices)
     level = models.PositiveSmallIntegerField()
-    reason = models.CharField(max_length=300)
+    reason = models.TextField()
 
     class Meta:
         ordering = ["role", "facet"]
@@ -360,7 +360,7 @@ class LadderStep(models.Model):
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="next_steps")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="previous_steps")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    note = models.CharField(max_length=300, blank=True)
+    note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["from_role", "to_role"]
