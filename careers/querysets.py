@@ -65,6 +65,25 @@ class RoleQuerySet(models.QuerySet):
             Prefetch("previous_steps", queryset=LadderStep.objects.select_related("from_role")),
         )
 
+    def with_roadmap(self):
+        """Everything a roadmap shows, in a fixed number of queries: with_details() plus the
+        certifications' eligibility and fee facts, the certifications each education path opens,
+        the next roles' salary bands, and the routes into the roles that lead here (for roles
+        with no direct school route)."""
+        from careers.models import CertificationFact
+        from careers.roadmap import CERT_FACT_KINDS
+
+        return self.with_details().prefetch_related(
+            Prefetch(
+                "role_certifications__certification__facts",
+                queryset=CertificationFact.objects.filter(kind__in=CERT_FACT_KINDS),
+                to_attr="roadmap_facts",
+            ),
+            "education_paths__certifications",
+            "next_steps__to_role__salary_bands",
+            "previous_steps__from_role__education_paths__certifications",
+        )
+
     def with_scoring_data(self):
         """Roles with their facet levels and salary bands, for ranking matches."""
         return self.prefetch_related("facets", "salary_bands", "education_paths").order_by("slug")

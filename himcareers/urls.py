@@ -11,6 +11,13 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Invitations: create_counselor --invite prints a one-time link to choose a password.
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

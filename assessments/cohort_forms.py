@@ -1,0 +1,44 @@
+"""The counselor's cohort form."""
+
+from django import forms
+from django.db import IntegrityError, transaction
+
+from assessments.models import Cohort, new_join_code
+
+JOIN_CODE_ATTEMPTS = 8
+
+
+class JoinCodeExhausted(RuntimeError):
+    """No free join code was found (practically impossible: about 1.5e11 codes)."""
+
+
+class CohortForm(forms.ModelForm):
+    class Meta:
+        model = Cohort
+        fields = ["name"]
+        labels = {"name": "Cohort name"}
+        help_texts = {"name": "For example \"Period 3 Health Careers, fall 2026\". Students see only the join code."}
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Give the cohort a name.")
+        return name
+
+    def save(self, *, counselor) -> Cohort:
+        """Save the cohort for `counselor` with a fresh join code, drawing again on a collision."""
+        cohort = self.instance
+        cohort.counselor = counselor
+        for _ in range(JOIN_CODE_ATTEMPTS):
+            code = new_join_code()
+            if Cohort.objects.filter(join_code=code).exists():
+                continue
+            cohort.join_code = code
+            try:
+                with transaction.atomic():
+                    cohort.save()
+            except IntegrityError:  # taken between the check and the insert
+                cohort.pk = None
+                continue
+            return cohort
+        raise JoinCodeExhausted("Could not find a free join code; try again.")

@@ -1,0 +1,127 @@
+"""Counselor pages: cohorts, their students' results, the class charts, printing and export.
+
+Every view is for signed-in counselors, and a counselor reaches only their own cohorts: anyone
+else's cohort is a 404, exactly like a cohort that does not exist.
+"""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from assessments.cohort_forms import CohortForm
+from assessments.cohort_stats import profile_spread, top_match_counts
+from assessments.models import Cohort, CounselorProfile, Result
+from assessments.print_views import build_packets
+from careers.models import Role
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def counselor_required(view):
+    """Signed-in counselors only: visitors go to the login page, other accounts get a 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not CounselorProfile.objects.filter(user=request.user).exists():
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return never_cache(login_required(wrapper))
+
+
+def _own_cohort(request, pk) -> Cohort:
+    return get_object_or_404(Cohort.objects.owned_by(request.user), pk=pk)
+
+
+def _names_of_top_roles(results) -> dict[str, str]:
+    slugs = {slug for r in results for slug in r.top_slugs(3)}
+    return {slug: role.name for slug, role in Role.objects.in_bulk(slugs, field_name="slug").items()}
+
+
+def csv_safe(value) -> str:
+    """The cell as text, with a leading quote when a spreadsheet would read it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+@require_safe
+@counselor_required
+def cohort_list(request):
+    cohorts = Cohort.objects.owned_by(request.user).with_result_counts()
+    return render(request, "assessments/cohort_list.html", {"cohorts": cohorts, "nav": "counselors"})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@counselor_required
+def cohort_create(request):
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cohort = form.save(counselor=request.user)
+        messages.success(request, f"Cohort created. Its join code is {cohort.join_code_display}.")
+        return redirect(cohort)
+    return render(request, "assessments/cohort_form.html", {"form": form, "nav": "counselors"})
+
+
+@require_safe
+@counselor_required
+def cohort_detail(request, pk):
+    cohort = _own_cohort(request, pk)
+    results = list(Result.objects.in_cohort(cohort))
+    names = _names_of_top_roles(results)
+    rows = [{"result": r, "top": [(s, names.get(s, s)) for s in r.top_slugs(3)]} for r in results]
+    context = {
+        "cohort": cohort,
+        "rows": rows,
+        "spread": profile_spread(r.profile for r in results),
+        "top_matches": top_match_counts((r.top_slugs(3) for r in results), names),
+        "nav": "counselors",
+    }
+    return render(request, "assessments/cohort_detail.html", context)
+
+
+@require_safe
+@counselor_required
+def cohort_result(request, pk, token):
+    cohort = _own_cohort(request, pk)
+    result = get_object_or_404(Result.objects.in_cohort(cohort).by_token(token))
+    packets, sources = build_packets([result])
+    context = {"packet": packets[0], "sources": sources, "back_url": cohort.get_absolute_url()}
+    return render(request, "assessments/result_print.html", context)
+
+
+@require_safe
+@counselor_required
+def cohort_print(request, pk):
+    cohort = _own_cohort(request, pk)
+    packets, sources = build_packets(Result.objects.in_cohort(cohort))
+    context = {"cohort": cohort, "packets": packets, "sources": sources, "back_url": cohort.get_absolute_url()}
+    return render(request, "assessments/cohort_print.html", context)
+
+
+@require_safe
+@counselor_required
+def cohort_export(request, pk):
+    cohort = _own_cohort(request, pk)
+    results = list(Result.objects.in_cohort(cohort))
+    names = _names_of_top_roles(results)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-results.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Name", "Date", "Holland code", "Match 1", "Match 2", "Match 3", "Link"])
+    for r in results:
+        top = [names.get(s, s) for s in r.top_slugs(3)]
+        top += [""] * (3 - len(top))
+        link = reverse("assessments:cohort_result", args=[cohort.pk, r.token])
+        row = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
+        writer.writerow([csv_safe(cell) for cell in row])
+    return response
