@@ -95,6 +95,10 @@ class CohortQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(counselor=user)
 
+    def open_with_code(self, code: str):
+        """The open cohort with this join code (already normalised), or None."""
+        return self.filter(join_code=code, is_open=True).first()
+
     def with_result_counts(self):
         return self.annotate(result_count=models.Count("results"))
 

@@ -3,7 +3,7 @@
 import re
 
 from django.db import models
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 
 LEVEL_ORDER = ["none", "low", "moderate", "high"]
 EDUCATION_ORDER = ["high-school", "certificate", "associate", "bachelor", "master"]
@@ -82,6 +82,27 @@ class RoleQuerySet(models.QuerySet):
             "education_paths__certifications",
             "next_steps__to_role__salary_bands",
             "previous_steps__from_role__education_paths__certifications",
+        )
+
+    def for_match_cards(self):
+        """Roles with what a quiz match card shows, in one query: the entry band's amount,
+        status and year, and the shortest education path to a first job."""
+        from careers.models import EducationPath, SalaryBand
+
+        entry = SalaryBand.objects.filter(role=OuterRef("pk"), level=SalaryBand.BandLevel.ENTRY).order_by()
+        shortest = EducationPath.objects.filter(roles=OuterRef("pk"), months_min__isnull=False).order_by(
+            "months_min", "order"
+        )
+        return (
+            self.only("slug", "name", "plural", "summary", "entry_salary")
+            .annotate(
+                entry_band_amount=Subquery(entry.values("amount")[:1]),
+                entry_band_status=Subquery(entry.values("status")[:1]),
+                entry_band_year=Subquery(entry.values("year")[:1]),
+                first_job_months=Subquery(shortest.values("months_min")[:1]),
+                first_job_path=Subquery(shortest.values("name")[:1]),
+            )
+            .order_by()
         )
 
     def with_scoring_data(self):

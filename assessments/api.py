@@ -1,0 +1,140 @@
+"""The fit questionnaire as JSON (django-ninja router, mounted at /api/v1/quiz/).
+
+GET items lists the statements; POST score scores a full set of answers and returns every
+role's match, best first. Scoring through the API stores nothing.
+"""
+
+from typing import Annotated, Any
+
+from ninja import Router, Schema, Status
+from pydantic import Field, WithJsonSchema
+
+from assessments.forms import SCALE_LABELS, SCALE_MAX, SCALE_MIN
+from assessments.models import Item
+from assessments.scoring import DIMENSIONS, AnswerError
+from assessments.services import score_answers, scoring_inputs
+
+router = Router(tags=["quiz"])
+
+_ECHO_LIMIT = 100  # codes named in an error body, per list
+
+
+class ScaleOut(Schema):
+    min: int
+    max: int
+    labels: list[str]
+
+
+class ItemOut(Schema):
+    code: str
+    text: str
+    dimension: str | None = Field(None, description="RIASEC letter, for interest statements")
+    facet: str | None = Field(None, description="Work facet slug, for work statements")
+
+
+class ItemsOut(Schema):
+    scale: ScaleOut
+    items: list[ItemOut]
+
+
+# Values are validated by the scorer, not by pydantic: "5", 5.0 and true must be named as
+# invalid answers in a 422 body, not coerced to 5 (or 1).
+AnswerMap = Annotated[
+    dict[str, Any],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "additionalProperties": {"type": "integer", "minimum": SCALE_MIN, "maximum": SCALE_MAX},
+            "description": "Every item code with a whole-number answer from 1 to 5.",
+            "examples": [{"R1": 2, "C1": 5}],
+        }
+    ),
+]
+
+
+class ScoreIn(Schema):
+    answers: AnswerMap = Field(default_factory=dict)
+
+
+class MatchOut(Schema):
+    role: str = Field(description="Role slug")
+    name: str
+    fit: int = Field(ge=0, le=100)
+    band: str
+    reasons: list[str]
+
+
+class ScoreOut(Schema):
+    profile: dict[str, float] = Field(description="Interest scores 0-100 for R, I, A, S, E, C")
+    holland_code: str
+    is_flat: bool
+    matches: list[MatchOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class AnswerErrorOut(Schema):
+    detail: str | list[dict[str, Any]] = Field(description="What went wrong; a list of field errors when the body has the wrong shape")
+    missing: list[str] = []
+    invalid: list[str] = []
+    unknown: list[str] = []
+
+
+@router.get("/items", response={200: ItemsOut}, exclude_none=True, summary="List the questionnaire's statements")
+def items(request):
+    """Every active statement in the order the quiz shows them, with its dimension or facet."""
+    rows = [
+        {
+            "code": item.code,
+            "text": item.text,
+            "dimension": item.dimension.code if item.dimension_id else None,
+            "facet": item.facet.slug if item.facet_id else None,
+        }
+        for item in Item.objects.for_form()
+    ]
+    return {"scale": {"min": SCALE_MIN, "max": SCALE_MAX, "labels": list(SCALE_LABELS)}, "items": rows}
+
+
+@router.post(
+    "/score",
+    response={200: ScoreOut, 400: ErrorOut, 422: AnswerErrorOut},
+    summary="Score a full set of answers (nothing is saved)",
+)
+def score(request, payload: ScoreIn):
+    """Score answers for every statement and rank every role, best first.
+
+    400: the body is not valid JSON (or not a JSON object). 422: answers are missing, out of range (whole numbers 1-5
+    only) or for unknown codes; the body names them.
+    """
+    try:
+        profile, matches = score_answers(payload.answers)
+    except AnswerError as exc:
+        return Status(422, {
+            "detail": _describe(exc),
+            "missing": exc.missing[:_ECHO_LIMIT],
+            "invalid": exc.invalid[:_ECHO_LIMIT],
+            "unknown": exc.unknown[:_ECHO_LIMIT],
+        })
+    names = scoring_inputs().names
+    return Status(200, {
+        "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
+        "holland_code": profile.holland_code,
+        "is_flat": profile.is_flat,
+        "matches": [
+            {"role": m.slug, "name": names.get(m.slug, m.slug), "fit": m.fit, "band": m.band, "reasons": [r.text for r in m.reasons]}
+            for m in matches
+        ],
+    })
+
+
+def _describe(exc: AnswerError) -> str:
+    parts = []
+    if exc.missing:
+        parts.append(f"{len(exc.missing)} statement(s) have no answer")
+    if exc.invalid:
+        parts.append(f"{len(exc.invalid)} answer(s) are not whole numbers from {SCALE_MIN} to {SCALE_MAX}")
+    if exc.unknown:
+        parts.append(f"{len(exc.unknown)} code(s) are not statements of this quiz")
+    return "Cannot score these answers: " + "; ".join(parts) + "."

@@ -1,0 +1,170 @@
+"""The fit questionnaire as a form: built from Item rows; it validates and normalises, never saves."""
+
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+
+from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort
+from assessments.ratelimit import BLOCKED_MESSAGE
+
+SCALE_MIN, SCALE_MAX = 1, 5
+SCALE_LABELS = ("Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like")
+SCALE_CHOICES = list(zip(range(SCALE_MIN, SCALE_MAX + 1), SCALE_LABELS, strict=True))
+
+STAGES = {
+    1: ("What you like doing", "How much would you like doing each activity? Think about the activity itself, not whether you could do it today."),
+    2: ("How you like to work", "How much would you like each of these as part of your job?"),
+}
+
+ANSWER_ERRORS = {
+    "required": "Choose an answer for this statement.",
+    "invalid_choice": "That answer was not one of the five choices. Choose one of them.",
+}
+_JOIN_CODE = re.compile(f"[{JOIN_CODE_ALPHABET}]{{{JOIN_CODE_LENGTH}}}")
+_JOIN_CODE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—]+")
+
+
+@dataclass
+class Section:
+    """One page-sized group of statements: "Section 2 of 7"."""
+
+    number: int
+    total: int
+    stage: int
+    fields: list = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.number}"
+
+
+@dataclass
+class Stage:
+    number: int
+    title: str
+    intro: str
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"stage-{self.number}"
+
+
+def normalise_join_code(raw: str) -> str:
+    """ "abcd-efgh " -> "ABCDEFGH": upper case, without spaces or hyphens."""
+    return _JOIN_CODE_SEPARATORS.sub("", raw or "").upper()
+
+
+class QuizForm(forms.Form):
+    """One required 1-5 answer per active item (field name = item code), and an optional class.
+
+    ``items``: the Item rows to ask about, in order, with dimension and facet loaded
+    (``Item.objects.for_form()``). ``limiter``: a JoinCodeLimiter for this client, or None.
+    Codes posted for items that are not in ``items`` are ignored. After validation,
+    ``answers()`` gives {code: int} and ``cohort`` the open Cohort joined, or None.
+    """
+
+    use_required_attribute = False  # the server lists every missing answer at once
+
+    join_code = forms.CharField(
+        label="Class code (optional)",
+        required=False,
+        max_length=24,
+        help_text="Only if a teacher or counselor gave your class a code, like ABCD-EFGH.",
+    )
+    display_name = forms.CharField(
+        label="Your first name or initials (optional)",
+        required=False,
+        max_length=40,
+        help_text="Shown to your teacher or counselor next to your results. Only used with a class code.",
+    )
+
+    def __init__(self, *args, items, limiter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Display order: interest statements grouped by dimension (in the dimensions' order),
+        # then the work statements; the given order within each group.
+        self.items = sorted(items, key=lambda i: (i.dimension_id is None, i.dimension.order if i.dimension_id else 0))
+        self.limiter = limiter
+        self.cohort = None
+        extra = self.fields.pop("join_code"), self.fields.pop("display_name")
+        for item in self.items:
+            self.fields[item.code] = forms.TypedChoiceField(
+                label=item.text,
+                choices=SCALE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "quiz-option-input"}),
+                error_messages=ANSWER_ERRORS,
+            )
+        self.fields["join_code"], self.fields["display_name"] = extra
+        self.fields["join_code"].widget.attrs.update({"class": "form-control", "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})
+        self.fields["display_name"].widget.attrs.update({"class": "form-control", "autocomplete": "off"})
+        for name in ("join_code", "display_name"):
+            self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+        for number, item in enumerate(self.items, start=1):
+            self.fields[item.code].number = number
+
+    def full_clean(self):
+        super().full_clean()
+        for name in ("join_code", "display_name"):
+            if name in self.errors:
+                auto_id = self[name].auto_id
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"{auto_id}-help {auto_id}-error"})
+
+    @property
+    def item_codes(self) -> list[str]:
+        return [item.code for item in self.items]
+
+    def stages(self) -> list[Stage]:
+        """The statements grouped for display: stage 1 one section per interest dimension (in the
+        dimensions' order, without naming them), stage 2 one section of work preferences."""
+        groups: dict[object, list] = {}
+        for item in self.items:
+            groups.setdefault(item.dimension.code if item.dimension_id else "facets", []).append(self[item.code])
+        total = len(groups)
+        stages: dict[int, Stage] = {}
+        for number, (key, bound_fields) in enumerate(groups.items(), start=1):
+            stage_no = 2 if key == "facets" else 1
+            stage = stages.setdefault(stage_no, Stage(stage_no, *STAGES[stage_no]))
+            stage.sections.append(Section(number, total, stage_no, bound_fields))
+        return [stages[n] for n in sorted(stages)]
+
+    def answer_errors(self) -> list:
+        """The statements with a missing or invalid answer, as bound fields, in form order."""
+        return [self[code] for code in self.item_codes if code in self.errors]
+
+    def clean_join_code(self) -> str:
+        code = normalise_join_code(self.cleaned_data["join_code"])
+        if not code:
+            return ""
+        if self.limiter is not None and self.limiter.is_blocked():
+            raise forms.ValidationError(BLOCKED_MESSAGE, code="rate_limited")
+        if not _JOIN_CODE.fullmatch(code):
+            raise forms.ValidationError(
+                "Class codes have 8 letters and numbers, like ABCD-EFGH. Check the code, or leave it empty.",
+                code="malformed",
+            )
+        cohort = Cohort.objects.open_with_code(code)
+        if cohort is None:
+            if self.limiter is not None:
+                self.limiter.record_failure()
+            raise forms.ValidationError(
+                "We couldn't find an open class with that code. Check it with your teacher or "
+                "counselor, or leave it empty to see your results without joining a class.",
+                code="unknown",
+            )
+        self.cohort = cohort
+        return code
+
+    def clean_display_name(self) -> str:
+        return " ".join(self.cleaned_data["display_name"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cohort is None:
+            cleaned["display_name"] = ""  # a name means nothing without a class
+        return cleaned
+
+    def answers(self) -> dict[str, int]:
+        """The validated answers, {item code: 1-5}."""
+        return {code: self.cleaned_data[code] for code in self.item_codes}
