@@ -95,7 +95,8 @@ def cohort_result(request, pk, token):
     cohort = _own_cohort(request, pk)
     result = get_object_or_404(Result.objects.in_cohort(cohort).by_token(token))
     packets, sources = build_packets([result])
-    context = {"packet": packets[0], "sources": sources, "back_url": cohort.get_absolute_url()}
+    # Only the class's own counselor sees the student's display name; the shared link never does.
+    context = {"packet": packets[0], "sources": sources, "back_url": cohort.get_absolute_url(), "show_name": True}
     return render(request, "assessments/result_print.html", context)
 
 
@@ -104,7 +105,13 @@ def cohort_result(request, pk, token):
 def cohort_print(request, pk):
     cohort = _own_cohort(request, pk)
     packets, sources = build_packets(Result.objects.in_cohort(cohort))
-    context = {"cohort": cohort, "packets": packets, "sources": sources, "back_url": cohort.get_absolute_url()}
+    context = {
+        "cohort": cohort,
+        "packets": packets,
+        "sources": sources,
+        "back_url": cohort.get_absolute_url(),
+        "show_name": True,
+    }
     return render(request, "assessments/cohort_print.html", context)
 
 

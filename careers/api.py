@@ -1,11 +1,18 @@
 """Read-only JSON API over the catalogue (django-ninja router)."""
 
+import re
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from careers.models import Certification, Role
 
 router = Router(tags=["catalogue"])
+
+# Anything that is not a slug is a plain 404 before it reaches the database (PostgreSQL refuses
+# NUL bytes in text, for one).
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class FactOut(Schema):
@@ -105,6 +112,8 @@ def list_roles(request):
 
 @router.get("/roles/{slug}", response=RoleDetailOut, summary="One role in full")
 def get_role(request, slug: str):
+    if not SLUG.fullmatch(slug):
+        raise Http404
     role = get_object_or_404(Role.objects.with_details(), slug=slug)
     return {
         **_role_summary(role),
@@ -154,6 +163,8 @@ def list_certifications(request):
 
 @router.get("/certifications/{slug}", response=CertificationDetailOut, summary="One certification in full")
 def get_certification(request, slug: str):
+    if not SLUG.fullmatch(slug):
+        raise Http404
     c = get_object_or_404(Certification.objects.with_details(), slug=slug)
     return {
         **_certification(c),

@@ -3,13 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from careers import views as careers_views
+from careers.auth_forms import SignInForm
 from himcareers.api import api
 
 urlpatterns = [
     path("", careers_views.home, name="home"),
     path("", include("careers.urls")),
     path("", include("assessments.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=SignInForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Invitations: create_counselor --invite prints a one-time link to choose a password.
     path(
