@@ -183,7 +183,7 @@ USE_TZ = True
 import bootstrap as _bootstrap  # noqa: E402
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("bootstrap", str(Path(list(_bootstrap.__path__)[0]))),

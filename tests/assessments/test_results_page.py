@@ -235,7 +235,8 @@ def test_a_class_result_says_the_counselor_can_see_it(client, roles):
 
     html = client.get(url(result)).content.decode()
 
-    assert "your teacher or counselor can see these results under the name “Sam”" in html
+    assert "your teacher or counselor can see these results with the name you gave" in html
+    assert "Sam" not in html
 
 
 @pytest.mark.parametrize("n_roles", [8, 40])

@@ -363,7 +363,7 @@ def test_equal_slugs_keep_their_input_order():
     assert matches[0] == matches[1]
 
 
-def test_explain_true_false_and_a_count():
+def test_explain_builds_reasons_for_all_none_or_only_the_best_n():
     profile = build_profile(BANK, coder_like_answers())
     roles = [patient_rep(), director(), biller(), coder()]
     assert all(m.reasons for m in rank(profile, roles, explain=True))

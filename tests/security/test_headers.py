@@ -170,8 +170,16 @@ def test_gunicorn_on_loopback_behind_the_tls_proxy_keeps_hsts_and_secure_cookies
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = _production_env() | {"ALLOWED_HOSTS": "127.0.0.1", "SQLITE_PATH": str(tmp_path / "db.sqlite3")}
+    env = _production_env() | {
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SQLITE_PATH": str(tmp_path / "db.sqlite3"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
     env.pop("DATABASE_URL", None)  # the sign-in page needs no database
+    # Production pages name their cache-busted static files, so collect them first as a deploy does.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", "himcareers.wsgi:application"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "gunicorn.log", "w"),  # noqa: SIM115
