@@ -3,12 +3,13 @@ the roadmaps of the top three roles, in one document (also used for a whole coho
 
 from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from assessments import services
 from assessments.models import Result
+from careers.cache import render_cached
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
 
@@ -76,9 +77,13 @@ def build_packets(results, *, start=DEFAULT_START) -> tuple[list[Packet], list]:
 def result_print(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
     start, _ = parse_start(request.GET.get("start"))
-    packets, sources = build_packets([result], start=start)
-    context = {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
-    response = render(request, "assessments/result_print.html", context)
+
+    def build_context():
+        packets, sources = build_packets([result], start=start)
+        return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
+
+    key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}"
+    response = render_cached(request, key, "assessments/result_print.html", build_context)
     response["Referrer-Policy"] = "no-referrer"  # the address holds the private token
     response["X-Robots-Tag"] = "noindex"
     return response

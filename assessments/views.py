@@ -15,6 +15,7 @@ from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.services import result_set_hidden, result_submit, result_view
+from careers.cache import render_cached
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,10 @@ def _private(response):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def quiz(request):
-    data = request.POST if request.method == "POST" else None
-    form = QuizForm(data, items=Item.objects.for_form(), limiter=JoinCodeLimiter.for_request(request))
+    if request.method != "POST":
+        # The empty form is the same for everyone but for the CSRF token: render it once.
+        return render_cached(request, "quiz-form", "assessments/quiz.html", lambda: _quiz_context(QuizForm(None, items=Item.objects.for_form())))
+    form = QuizForm(request.POST, items=Item.objects.for_form(), limiter=JoinCodeLimiter.for_request(request))
     if form.is_bound and form.is_valid():
         try:
             result = result_submit(answers=form.answers(), cohort=form.cohort, display_name=form.cleaned_data["display_name"])
@@ -64,20 +67,25 @@ def quiz(request):
             form.add_error(None, "We could not work out your results just now. Your answers are kept below: please try again in a few minutes.")
         else:
             return HttpResponseSeeOther(result.get_absolute_url())
-    context = {"form": form, "stages": form.stages(), "answer_errors": form.answer_errors(), "nav": "quiz"}
-    return render(request, "assessments/quiz.html", context)
+    return render(request, "assessments/quiz.html", _quiz_context(form))
+
+
+def _quiz_context(form) -> dict:
+    return {"form": form, "stages": form.stages(), "answer_errors": form.answer_errors(), "nav": "quiz"}
 
 
 @require_safe
 @never_cache
 def result(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
-    context = {
-        "view": result_view(result),
-        "private_url": request.build_absolute_uri(result.get_absolute_url()),
-        "nav": "quiz",
-    }
-    return _private(render(request, "assessments/result.html", context))
+    private_url = request.build_absolute_uri(result.get_absolute_url())
+    response = render_cached(
+        request,
+        f"result:{result.token}:{','.join(result.hidden)}:{private_url}",
+        "assessments/result.html",
+        lambda: {"view": result_view(result), "private_url": private_url, "nav": "quiz"},
+    )
+    return _private(response)
 
 
 @csrf_protect_without_referrer
