@@ -83,7 +83,8 @@ def result_print(request, token):
         return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
 
     key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}"
-    response = render_cached(request, key, "assessments/result_print.html", build_context)
+    # Only the plain address is stored whole: 'not for me' forgets it (variants stay per view).
+    response = render_cached(request, key, "assessments/result_print.html", build_context, share=not request.GET)
     response["Referrer-Policy"] = "no-referrer"  # the address holds the private token
     response["X-Robots-Tag"] = "noindex"
     return response

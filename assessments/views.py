@@ -5,6 +5,7 @@ import logging
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -15,7 +16,7 @@ from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.services import result_set_hidden, result_submit, result_view
-from careers.cache import render_cached
+from careers.cache import forget_page, render_cached
 
 logger = logging.getLogger(__name__)
 
@@ -94,4 +95,6 @@ def result_hide(request, token):
     """"Not for me" (form field ``role`` = slug) hides a match; with ``undo`` it comes back."""
     result = get_object_or_404(Result.objects.by_token(token))
     result_set_hidden(result=result, slug=request.POST.get("role", ""), hidden=not request.POST.get("undo"))
+    forget_page(result.get_absolute_url())
+    forget_page(reverse("assessments:result_print", args=[result.token]))
     return _private(HttpResponseSeeOther(f"{result.get_absolute_url()}#matches"))

@@ -26,9 +26,14 @@ def bump_content_version() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def page_key(request) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{content_version()}:{path}"
+def page_key(request_or_path) -> str:
+    path = request_or_path if isinstance(request_or_path, str) else request_or_path.get_full_path()
+    return f"page:{content_version()}:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def forget_page(path: str) -> None:
+    """Drop the stored copy of one page (e.g. a results page after 'not for me')."""
+    cache.delete(page_key(path))
 
 
 def is_cacheable_request(request) -> bool:
@@ -53,10 +58,14 @@ def cache_content_page(view):
 
 
 class ContentPageCacheMiddleware:
-    """Serve cached content pages before sessions, auth and CSRF run, and store new ones.
+    """Serve stored pages before sessions, auth and CSRF run, and store new ones.
 
-    Sits right after the security, CSP and static-file middleware, so a hit still gets those
-    headers, and the stored headers already include what the inner middleware added.
+    Stores content pages (marked by cache_content_page) and pages rendered by render_cached
+    (which carry their HTML with a CSRF placeholder). Sits right after the security, CSP and
+    static-file middleware, so a hit still gets those headers, and the stored headers already
+    include what the inner middleware added. A stored page with a CSRF placeholder gets the
+    visitor's own token, and the CSRF cookie when they have none, through Django's CSRF
+    middleware hooks.
     """
 
     def __init__(self, get_response):
@@ -69,22 +78,30 @@ class ContentPageCacheMiddleware:
         hit = cache.get(key)
         if hit is not None:
             headers, body = hit
-            return HttpResponse(body, headers=headers)
+            if _CSRF_SENTINEL_BYTES not in body:
+                return HttpResponse(body, headers=headers)
+            from django.middleware.csrf import CsrfViewMiddleware, get_token
+
+            csrf = CsrfViewMiddleware(self.get_response)
+            csrf.process_request(request)
+            body = body.replace(_CSRF_SENTINEL_BYTES, get_token(request).encode())
+            return csrf.process_response(request, HttpResponse(body, headers=headers))
         response = self.get_response(request)
-        if (
-            getattr(response, "content_page", False)
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-        ):
+        if response.status_code != 200 or response.streaming:
+            return response
+        other_cookies = set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+        if getattr(response, "content_page", False) and not response.cookies:
             cache.set(key, (dict(response.headers), response.content), settings.PAGE_CACHE_SECONDS)
+        elif getattr(response, "shared_body", None) is not None and not other_cookies:
+            cache.set(key, (dict(response.headers), response.shared_body), settings.PAGE_CACHE_SECONDS)
         return response
 
 
 _CSRF_SENTINEL = "csrf-token-placeholder-9c1e"
+_CSRF_SENTINEL_BYTES = _CSRF_SENTINEL.encode()
 
 
-def render_cached(request, key: str, template: str, build_context, *, timeout=None) -> HttpResponse:
+def render_cached(request, key: str, template: str, build_context, *, timeout=None, share=True) -> HttpResponse:
     """Render `template` once per key and serve the stored HTML afterwards.
 
     For pages whose HTML depends only on the key (a result token, its hidden list and the content
@@ -102,6 +119,8 @@ def render_cached(request, key: str, template: str, build_context, *, timeout=No
         context = {**build_context(), "csrf_token": _CSRF_SENTINEL, "messages": ()}
         html = render_to_string(template, context, request=request)
         cache.set(full_key, html, timeout or settings.PAGE_CACHE_SECONDS)
-    if _CSRF_SENTINEL in html:
-        html = html.replace(_CSRF_SENTINEL, get_token(request))
-    return HttpResponse(html)
+    response = HttpResponse(html.replace(_CSRF_SENTINEL, get_token(request)))
+    # ContentPageCacheMiddleware stores this copy and serves later visits without the view.
+    if share:
+        response.shared_body = html.encode()
+    return response

@@ -268,3 +268,20 @@ def test_taking_the_real_quiz_gives_a_full_results_page(client, real_content):
     assert len(top_names(html)) == 7
     assert result.profile["holland_code"].startswith("C")
     assert "Conventional (Organizers)" in html
+
+
+def test_a_stored_results_page_is_served_without_the_database_and_forgets_itself_on_not_for_me(result, django_assert_num_queries):
+    first = Client(enforce_csrf_checks=True)
+    first.get(url(result), secure=True)  # renders and stores the page
+    visitor = Client(enforce_csrf_checks=True)  # a new browser: no cookies yet
+    with django_assert_num_queries(0):
+        response = visitor.get(url(result), secure=True)
+    page = response.content.decode()
+    assert response["Referrer-Policy"] == "no-referrer" and "noindex" in response["X-Robots-Tag"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert "placeholder" not in token
+
+    # The stored page's form works for this visitor, and hiding shows at once.
+    hidden = visitor.post(hide_url(result), {"role": "role-02", "csrfmiddlewaretoken": token}, secure=True, HTTP_ORIGIN="null")
+    assert hidden.status_code == 303
+    assert "Role 02" not in top_names(visitor.get(url(result), secure=True).content.decode())
