@@ -72,13 +72,19 @@ def cohort_create(request):
     return render(request, "assessments/cohort_form.html", {"form": form, "nav": "counselors"})
 
 
+def _cohort_rows(cohort):
+    """The cohort's results, newest first, with each one's top three (slug, role name) pairs."""
+    results = list(Result.objects.in_cohort(cohort))
+    names = _names_of_top_roles(results)
+    rows = [{"result": r, "top": [(s, names.get(s, s)) for s in r.top_slugs(3)]} for r in results]
+    return results, names, rows
+
+
 @require_safe
 @counselor_required
 def cohort_detail(request, pk):
     cohort = _own_cohort(request, pk)
-    results = list(Result.objects.in_cohort(cohort))
-    names = _names_of_top_roles(results)
-    rows = [{"result": r, "top": [(s, names.get(s, s)) for s in r.top_slugs(3)]} for r in results]
+    results, names, rows = _cohort_rows(cohort)
     context = {
         "cohort": cohort,
         "rows": rows,
@@ -119,16 +125,16 @@ def cohort_print(request, pk):
 @counselor_required
 def cohort_export(request, pk):
     cohort = _own_cohort(request, pk)
-    results = list(Result.objects.in_cohort(cohort))
-    names = _names_of_top_roles(results)
+    _, _, rows = _cohort_rows(cohort)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-results.csv"'
     writer = csv.writer(response)
     writer.writerow(["Name", "Date", "Holland code", "Match 1", "Match 2", "Match 3", "Link"])
-    for r in results:
-        top = [names.get(s, s) for s in r.top_slugs(3)]
+    for row in rows:
+        r = row["result"]
+        top = [name for _, name in row["top"]]
         top += [""] * (3 - len(top))
         link = reverse("assessments:cohort_result", args=[cohort.pk, r.token])
-        row = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
-        writer.writerow([csv_safe(cell) for cell in row])
+        cells = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
+        writer.writerow([csv_safe(cell) for cell in cells])
     return response
