@@ -9,9 +9,9 @@ from django.views.decorators.http import require_safe
 
 from assessments import services
 from assessments.models import Result
-from careers.cache import render_cached
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
+from core.page_cache import render_cached
 
 TOP_MATCHES = 5
 ROADMAPS = 3
@@ -83,8 +83,9 @@ def result_print(request, token):
         return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
 
     key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}"
-    # Only the plain address is stored whole: 'not for me' forgets it (variants stay per view).
-    response = render_cached(request, key, "assessments/result_print.html", build_context, share=not request.GET)
+    # Only the plain address is stored whole (it reads ?start=, declared as no parameter), and
+    # only in a shared cache: 'not for me' and deleting the result forget it everywhere.
+    response = render_cached(request, key, "assessments/result_print.html", build_context, private=True)
     response["Referrer-Policy"] = "no-referrer"  # the address holds the private token
     response["X-Robots-Tag"] = "noindex"
     return response

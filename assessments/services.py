@@ -5,18 +5,17 @@ Nothing here renders HTML or knows about requests.
 """
 
 import logging
-import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
 
 from assessments import scoring
 from assessments.models import Dimension, Item, Result
-from careers.cache import content_version
 from careers.models import Role
+from core.cache import content_generation
 
 logger = logging.getLogger(__name__)
 
@@ -65,17 +64,14 @@ _inputs_cache: tuple[tuple, float, ScoringInputs] | None = None
 
 
 def _content_key() -> tuple:
-    # The version alone could repeat after the shared cache is flushed (it restarts at 1), so
-    # pair it with a random marker that lives in the same cache and vanishes with it.
-    version = content_version()
-    marker = cache.get_or_set(f"assessments:inputs-marker:{version}", secrets.token_hex(8), timeout=None)
-    return (version, marker)
+    # The generation is random, so it cannot repeat after the shared cache is flushed.
+    return (content_generation(),)
 
 
 def scoring_inputs() -> ScoringInputs:
     """The scoring inputs, built once per process and content version (and at most every five
-    minutes). Content edits bump careers.cache.content_version(); code that changes items or
-    roles without it (tests making rows after a submission) must call bump_content_version()."""
+    minutes). Every save or delete of an item or a role starts a new content generation
+    (core.invalidation), which rebuilds them."""
     global _inputs_cache
     key = _content_key()
     hit = _inputs_cache
@@ -134,6 +130,12 @@ def result_submit(*, answers: dict[str, int], cohort=None, display_name: str = "
         cohort=cohort,
         display_name=" ".join(display_name.split())[:40] if cohort is not None else "",
     )
+
+
+def result_page_paths(result: Result) -> list[str]:
+    """The addresses of a result's stored pages, forgotten when a match is hidden or the result
+    is deleted (settings.PAGE_CACHE_PAGES_OF)."""
+    return [result.get_absolute_url(), reverse("assessments:result_print", args=[result.token])]
 
 
 @transaction.atomic

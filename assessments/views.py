@@ -5,9 +5,8 @@ import logging
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.decorators import decorator_from_middleware
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -15,8 +14,9 @@ from assessments.forms import QuizForm
 from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
-from assessments.services import result_set_hidden, result_submit, result_view
-from careers.cache import forget_page, render_cached
+from assessments.services import result_page_paths, result_set_hidden, result_submit, result_view
+from core.cache import forget_pages
+from core.page_cache import render_cached
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ def _private(response):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@cache_control(private=True, no_store=True)  # answers typed in must not outlive the visit
 def quiz(request):
     if request.method != "POST":
         # The empty form is the same for everyone but for the CSRF token: render it once.
@@ -79,12 +80,12 @@ def _quiz_context(form) -> dict:
 @never_cache
 def result(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
-    private_url = request.build_absolute_uri(result.get_absolute_url())
     response = render_cached(
         request,
-        f"result:{result.token}:{','.join(result.hidden)}:{private_url}",
+        f"result:{result.token}:{','.join(result.hidden)}",
         "assessments/result.html",
-        lambda: {"view": result_view(result), "private_url": private_url, "nav": "quiz"},
+        lambda: {"view": result_view(result), "private_path": result.get_absolute_url(), "nav": "quiz"},
+        private=True,
     )
     return _private(response)
 
@@ -95,6 +96,5 @@ def result_hide(request, token):
     """"Not for me" (form field ``role`` = slug) hides a match; with ``undo`` it comes back."""
     result = get_object_or_404(Result.objects.by_token(token))
     result_set_hidden(result=result, slug=request.POST.get("role", ""), hidden=not request.POST.get("undo"))
-    forget_page(result.get_absolute_url())
-    forget_page(reverse("assessments:result_print", args=[result.token]))
+    forget_pages(*result_page_paths(result))
     return _private(HttpResponseSeeOther(f"{result.get_absolute_url()}#matches"))

@@ -3,13 +3,13 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from careers.cache import cache_content_page
 from careers.models import Role, Source
 from careers.roadmap import STARTS, build_roadmap, parse_start
+from core.page_cache import cache_content_page
 
 
 @require_safe
-@cache_content_page
+@cache_content_page(params=("start",))
 def roadmap(request, slug):
     start, understood = parse_start(request.GET.get("start"))
     role = get_object_or_404(Role.objects.with_roadmap(), slug=slug)

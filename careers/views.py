@@ -3,10 +3,10 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from careers.cache import cache_content_page
 from careers.charts import salary_bars
 from careers.forms import RoleFilterForm
 from careers.models import Certification, Facet, Role, Source, Track
+from core.page_cache import cache_content_page
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -19,7 +19,7 @@ def home(request):
 
 
 @require_safe
-@cache_content_page
+@cache_content_page(params=RoleFilterForm.base_fields)
 def role_list(request):
     form = RoleFilterForm(request.GET or None)
     roles = Role.objects.for_directory().matching(**form.filters())
@@ -46,7 +46,7 @@ def role_detail(request, slug):
 
 
 @require_safe
-@cache_content_page
+@cache_content_page(params=("roles", "pick"))
 def role_compare(request):
     # ?roles=a,b,c (shareable links) and ?pick=a&pick=b (the no-JavaScript picker) both work.
     asked = ",".join([request.GET.get("roles", ""), *request.GET.getlist("pick")])
@@ -91,29 +91,3 @@ def certification_detail(request, slug):
 @cache_content_page
 def about_data(request):
     return render(request, "careers/about_data.html", {"sources": Source.objects.all()})
-
-
-# --- error pages: in the site's style, with no detail about the failure ---------------------------
-def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
-
-
-def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
-
-
-def csrf_failure(request, reason=""):
-    # The reason names Django internals; the page only says what the visitor can do.
-    return render(request, "403_csrf.html", status=403)
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    # Rendered without a request context: the database may be the thing that failed.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
-    return HttpResponseServerError(loader.get_template("500.html").render())

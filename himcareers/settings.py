@@ -74,16 +74,17 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "ninja",
     "axes",
+    "core",
     "careers",
     "assessments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "careers.middleware.cross_origin_resource_policy",
+    "core.middleware.cross_origin_resource_policy",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "careers.cache.ContentPageCacheMiddleware",
+    "core.page_cache.ContentPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,7 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "careers.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -144,12 +145,35 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every app server; while it is unreachable the app runs
+# on, uncached: core.cache_backend), otherwise per-process memory (one process: `make run`).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache_backend.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            # Give up quickly on an unreachable Redis: a page is cheaper rendered than waited for.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Query-string variants stored per page and content generation (e.g. directory searches).
+PAGE_CACHE_VARIANTS = env_int("PAGE_CACHE_VARIANTS", 24)
+# Every model of these apps is content (its writes start a new content generation), but these.
+CONTENT_APPS = ["careers", "assessments"]
+NOT_CONTENT_MODELS = ["assessments.Result", "assessments.Cohort", "assessments.CounselorProfile"]
+# Rows whose stored pages are forgotten when they are deleted: model -> function(row) -> paths.
+PAGE_CACHE_PAGES_OF = {"assessments.Result": "assessments.services.result_page_paths"}
+
+# --- Client addresses -----------------------------------------------------------------------------
+# How many proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
+# The client is the right-most address not added by them (core.client.client_address).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more; got {PROXY_COUNT}")
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -165,13 +189,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "assessments:cohort_list"
 LOGOUT_REDIRECT_URL = "home"
-# Brute-force protection: lock a username+address pair after 5 failures for an hour.
+# Brute-force protection: lock a username at one address after 5 failures for an hour (never
+# the username everywhere: anyone could lock the real counselor out), and any address after
+# SIGN_IN_ADDRESS_LIMIT failures whatever the usernames (core.auth_forms: password spraying).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Production runs behind one TLS proxy; without this every client would share its address.
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0 if DEBUG else 1)
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+SIGN_IN_ADDRESS_LIMIT = env_int("SIGN_IN_ADDRESS_LIMIT", 30)
+SIGN_IN_ADDRESS_WINDOW = 15 * 60
 
 # --- Internationalisation -----------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -203,7 +230,6 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # plain HTTP on 127.0.0.1.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -249,17 +275,23 @@ else:
         }
     }
 
-CSRF_FAILURE_VIEW = "careers.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Result tokens and invitation links are secrets: "Not Found: /quiz/results/<token>/" must
+    # not print them.
+    "filters": {"redact_tokens": {"()": "core.logging.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# Path segments that are secrets, redacted in log lines (core.logging).
+SECRET_PATH_PATTERNS = [r"(/quiz/results/)[^/?#\s]+", r"(/accounts/reset/[^/?#\s]+/)[^/?#\s]+"]
 
 SITE_NAME = "HIM Careers"
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address links and printouts show; unset: the address of each (validated) request.
+SITE_URL = os.environ.get("SITE_URL", "")
 
 # Each loader takes the content folder and returns a report of what changed (load_content).
 CONTENT_LOADERS = ["careers.content.load_content", "assessments.content.load_items"]

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from careers import views as careers_views
-from careers.auth_forms import SignInForm
+from core.auth_forms import AdminSignInForm, SignInForm
 from himcareers.api import api
 
 urlpatterns = [
@@ -23,7 +23,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "careers.views.bad_request"
-handler403 = "careers.views.permission_denied"
-handler404 = "careers.views.page_not_found"
-handler500 = "careers.views.server_error"
+admin.site.login_form = AdminSignInForm  # the per-address sign-in limit covers the admin too
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

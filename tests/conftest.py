@@ -35,3 +35,24 @@ def real_content_db(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_content", path=str(CONTENT_DIR), stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The production cache: Redis (a database of its own, emptied before and after), shared by
+    every app server. Skips the test when no Redis server answers."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_TEST_URL}")
+    settings.CACHES = {"default": {"BACKEND": "core.cache_backend.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()

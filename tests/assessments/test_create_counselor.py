@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.urls import include, path
 
 from assessments.models import CounselorProfile
@@ -58,18 +59,25 @@ def test_an_existing_username_is_refused():
     assert CounselorProfile.objects.count() == 1
 
 
+@override_settings(SITE_URL="")
+def test_an_invite_needs_the_sites_public_address():
+    with pytest.raises(CommandError, match="SITE_URL"):
+        run("jsmith", "--invite")
+
+
 def test_without_a_terminal_it_asks_for_a_password_source():
     with pytest.raises(CommandError, match="--password-stdin or --invite"):
         run("jsmith")
 
 
 @pytest.mark.urls(__name__)
+@override_settings(SITE_URL="https://careers.example.org")
 def test_an_invite_prints_a_one_time_link_to_choose_a_password(client):
     output = run("jsmith", "--invite")
     user = get_user_model().objects.get(username="jsmith")
     assert not user.has_usable_password()
     link = output.strip().splitlines()[-1]
-    assert link.startswith("http") and "/accounts/reset/" in link
+    assert link.startswith("https://careers.example.org/accounts/reset/")
     path_only = link[link.index("/accounts/reset/") :]
     response = client.get(path_only, follow=True)
     assert response.status_code == 200 and response.context["validlink"]

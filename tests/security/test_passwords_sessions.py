@@ -173,7 +173,7 @@ def test_a_class_of_sixty_from_one_school_address_is_never_blocked(client, quiz_
     assert Result.objects.filter(cohort=cohort).count() == 60
 
 
-@override_settings(AXES_IPWARE_PROXY_COUNT=1)
+@override_settings(PROXY_COUNT=1)
 def test_behind_the_proxy_each_client_is_limited_on_its_own_address(client, quiz_bank):
     """The TLS proxy connects from 127.0.0.1; with PROXY_COUNT=1 its X-Forwarded-For names the client."""
     for _ in range(FAILURE_LIMIT):

@@ -76,6 +76,8 @@ class Command(BaseCommand):
         return password
 
     def _invite_path_check(self):
+        if not settings.SITE_URL:
+            raise CommandError("Invites need SITE_URL, the site's public address (e.g. https://careers.example.org).")
         try:
             reverse("password_reset_confirm", kwargs={"uidb64": "x", "token": "x-x"})
         except NoReverseMatch:

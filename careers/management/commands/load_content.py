@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 
-from careers.cache import bump_content_version
 from careers.content import ContentError
 
 
@@ -27,6 +26,4 @@ class Command(BaseCommand):
                     self.stdout.write(line)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
-        if changes:
-            bump_content_version()
         self.stdout.write(self.style.SUCCESS(f"Content loaded: {changes} change(s)."))

@@ -1,0 +1,83 @@
+"""The page cache's keys and state: one content generation, hashed keys, and forgetting pages.
+
+Every stored page is keyed by the content generation (a random value that any content write
+replaces, see core.invalidation), its path and its query string, all hashed: a result token
+never appears in a key name. Pages are kept in Django's default cache.
+
+Where the cache lives decides what may be stored:
+- ``shared`` (Redis, reachable): everything, including a result's pages, which "not for me" and
+  deleting the result forget for every app server at once;
+- ``local`` (no REDIS_URL: per-process memory): content pages and the quiz form only (a
+  per-process copy of a result's page could not be forgotten by another worker);
+- ``down`` (Redis configured but unreachable): nothing; pages are rendered on every request.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+
+GENERATION_KEY = "core:content-generation"
+SHARED, LOCAL, DOWN = "shared", "local", "down"
+
+
+def cache_state() -> str:
+    """SHARED, LOCAL or DOWN (see the module's docstring). Costs no cache call."""
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):
+        return LOCAL
+    is_shared = getattr(backend, "is_shared", None)
+    return SHARED if is_shared is None or is_shared() else DOWN
+
+
+def content_generation() -> str:
+    """The current content generation: any content save or delete replaces it."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        generation = cache.get(GENERATION_KEY) or "0"
+    return generation
+
+
+def bump_content_generation() -> None:
+    """Start a new generation: every stored page and rendering becomes unreachable at once.
+
+    A random value, not a counter: after a cache flush a counter would start again at 1 and
+    could meet pages stored under an old 1.
+    """
+    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def page_key(generation: str, path: str, query: str = "") -> str:
+    """The stored copy of one address (path and raw query string) in one generation."""
+    return f"page:{_digest(generation, path, query)}"
+
+
+def rendering_key(generation: str, key: str) -> str:
+    """A view's own rendering (render_cached) in one generation; the key may hold a token."""
+    return f"rendered:{_digest(generation, key)}"
+
+
+def variant_allowed(generation: str, path: str) -> bool:
+    """Whether one more query-string variant of this path may be stored (PAGE_CACHE_VARIANTS
+    per path and generation; the allowance refills when the stored pages expire)."""
+    key = f"page-variants:{_digest(generation, path)}"
+    cache.add(key, 0, timeout=settings.PAGE_CACHE_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        return False
+    return count <= settings.PAGE_CACHE_VARIANTS
+
+
+def forget_pages(*paths: str) -> None:
+    """Drop the stored copies of these addresses (their plain form: only pages that use a query
+    parameter store variants, and a result's pages use none)."""
+    generation = content_generation()
+    cache.delete_many([page_key(generation, path) for path in paths])

@@ -1,0 +1,173 @@
+"""Pages rendered once and served to everyone, before sessions, auth and CSRF run.
+
+The contract between views and the middleware is ``Storable``, set on a response by one of two
+helpers: ``cache_content_page`` (a catalogue page, the same for every visitor) and
+``render_cached`` (a page whose HTML is the same for everyone but for the CSRF token and the
+site's address, rendered once per key). A view names the query parameters it reads; a response
+to an address with any other parameter is not stored, and each path stores at most
+PAGE_CACHE_VARIANTS query-string variants per content generation.
+
+Stored HTML holds placeholders for the two per-visitor values, filled on every response: the
+visitor's own CSRF token, and the site's address (SITE_URL, or the scheme and validated Host of
+this request): a stored page never carries the first visitor's Host.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.template.loader import render_to_string
+
+from core import cache as keys
+
+CSRF_PLACEHOLDER = "csrf-token-placeholder-9c1e"
+ORIGIN_PLACEHOLDER = "site-origin-placeholder-4b7d"
+_CSRF = CSRF_PLACEHOLDER.encode()
+_ORIGIN = ORIGIN_PLACEHOLDER.encode()
+
+
+@dataclass(frozen=True)
+class Storable:
+    """What the middleware may store for a response: the HTML with placeholders, the query
+    parameters the page reads, and whether it needs a cache shared by every app server."""
+
+    body: bytes
+    params: frozenset = frozenset()
+    shared_only: bool = False
+
+
+def site_origin(request) -> str:
+    """The address links to this site start with: SITE_URL, or this request's validated one.
+
+    While a page is rendered for storing, a placeholder, filled per response.
+    """
+    if settings.SITE_URL:
+        return settings.SITE_URL.rstrip("/")
+    if getattr(request, "rendering_for_cache", False):
+        return ORIGIN_PLACEHOLDER
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def fill(request, body: bytes) -> bytes:
+    """Put this visitor's values into stored HTML."""
+    if _ORIGIN in body:
+        body = body.replace(_ORIGIN, f"{request.scheme}://{request.get_host()}".encode())
+    if _CSRF in body:
+        body = body.replace(_CSRF, get_token(request).encode())
+    return body
+
+
+def is_cacheable_request(request) -> bool:
+    """Anonymous GET/HEAD only: signed-in counselors always get a fresh page."""
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def cache_content_page(view=None, *, params=()):
+    """Mark a catalogue page as the same for every visitor; the middleware stores it.
+
+    ``params``: the query parameters the view reads (addresses with others are not stored).
+    """
+    allowed = frozenset(params)
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            request.rendering_for_cache = True
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.rendering_for_cache = False
+            # A page that asked for a CSRF token holds this visitor's token: never shared.
+            token_used = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            if response.status_code == 200 and not response.streaming and not response.cookies and not token_used:
+                response.page_cache = Storable(response.content, allowed)
+                response.content = fill(request, response.content)
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def render_cached(request, key: str, template: str, build_context, *, store_page=True, private=False) -> HttpResponse:
+    """Render ``template`` once per key and content generation, and serve that HTML afterwards.
+
+    For pages whose HTML depends only on ``key`` but for the CSRF token and the site's address
+    (both placeholders in the stored copy). build_context() runs only on a miss. With
+    ``store_page`` the middleware may also store the whole response for this address; with
+    ``private`` (a result's pages) only in a cache every app server shares, so that forgetting
+    it reaches them all.
+    """
+    state = keys.cache_state()
+    full_key = keys.rendering_key(keys.content_generation(), key) if state != keys.DOWN else None
+    html = cache.get(full_key) if full_key else None
+    if html is None:
+        request.rendering_for_cache = True
+        try:
+            # Per-visitor values stay out of the stored HTML; flash messages are not shown here.
+            context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER, "messages": ()}
+            html = render_to_string(template, context, request=request).encode()
+        finally:
+            request.rendering_for_cache = False
+        if full_key:
+            cache.set(full_key, html, settings.PAGE_CACHE_SECONDS)
+    response = HttpResponse(fill(request, html))
+    if store_page:
+        response.page_cache = Storable(html, frozenset(), shared_only=private)
+    return response
+
+
+class ContentPageCacheMiddleware:
+    """Serve stored pages before sessions, auth and CSRF run, and store new ones.
+
+    Sits right after the security, CSP and static-file middleware, so a hit still gets those
+    headers. The Host header is validated before anything stored is served.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        request.get_host()  # raises DisallowedHost (a 400) for a Host not in ALLOWED_HOSTS
+        generation = keys.content_generation()
+        state = keys.cache_state()
+        if state == keys.DOWN:
+            return self.get_response(request)
+        query = request.META.get("QUERY_STRING", "")
+        key = keys.page_key(generation, request.path, query)
+        hit = cache.get(key)
+        if hit is not None:
+            return self._serve(request, *hit)
+        response = self.get_response(request)
+        if self._may_store(request, response, state, generation, query):
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            cache.set(key, (headers, response.page_cache.body), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def _serve(self, request, headers, body):
+        needs_token = _CSRF in body
+        if needs_token:
+            csrf = CsrfViewMiddleware(self.get_response)
+            csrf.process_request(request)
+        body = fill(request, body)
+        response = HttpResponse(body, headers={**headers, "Content-Length": str(len(body))})
+        # The visitor's own token, and the CSRF cookie when they have none.
+        return csrf.process_response(request, response) if needs_token else response
+
+    @staticmethod
+    def _may_store(request, response, state, generation, query) -> bool:
+        storable = getattr(response, "page_cache", None)
+        if storable is None or response.status_code != 200 or response.streaming:
+            return False
+        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+            return False
+        if storable.shared_only and state != keys.SHARED:
+            return False
+        if query and not set(request.GET) <= storable.params:
+            return False
+        return not query or keys.variant_allowed(generation, request.path)
