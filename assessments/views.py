@@ -85,6 +85,7 @@ def result(request, token):
         f"result:{result.token}:{','.join(result.hidden)}:{private_url}",
         "assessments/result.html",
         lambda: {"view": result_view(result), "private_url": private_url, "nav": "quiz"},
+        share=not request.GET,  # only the plain address is stored whole, so deleting can forget it
     )
     return _private(response)
 

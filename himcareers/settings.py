@@ -151,6 +151,13 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
+# --- Privacy ------------------------------------------------------------------------------------
+# Results (and closed cohorts left empty) older than this are removed by manage.py purge_expired;
+# the privacy page and every results page state it.
+RESULT_RETENTION_DAYS = env_int("RESULT_RETENTION_DAYS", 365)
+if RESULT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"RESULT_RETENTION_DAYS must be at least 1; got {RESULT_RETENTION_DAYS}")
+
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
