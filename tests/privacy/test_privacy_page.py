@@ -134,6 +134,16 @@ def test_the_quiz_asks_for_nothing_personal_but_an_optional_short_name(quiz_item
     assert Result._meta.get_field("display_name").max_length == 40
 
 
+def test_what_it_says_about_wrong_class_codes_and_sign_ins_holds(privacy_html):
+    from assessments import ratelimit
+
+    text = page_text(privacy_html)
+    assert ratelimit.WINDOW_SECONDS == 10 * 60 and "we count them for 10 minutes" in text
+    key = ratelimit.JoinCodeLimiter("198.51.100.4").key
+    assert "198.51.100.4" not in key  # "a scrambled form of the network address"
+    assert settings.AXES_FAILURE_LIMIT > 0 and "Failed sign-ins are counted too" in text
+
+
 def test_it_is_served_from_the_page_cache_without_queries(client, django_assert_num_queries):
     client.get(PRIVACY, **HTTPS)
     with django_assert_num_queries(0):
