@@ -7,11 +7,13 @@ else's cohort is a 404, exactly like a cohort that does not exist.
 import csv
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -19,6 +21,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments.cohort_forms import CohortForm
 from assessments.cohort_stats import profile_spread, top_match_counts
+from assessments.deletion import cohort_delete as delete_cohort
+from assessments.deletion import result_delete
 from assessments.models import Cohort, CounselorProfile, Result
 from assessments.print_views import build_packets
 from careers.models import Role
@@ -90,6 +94,7 @@ def cohort_detail(request, pk):
         "rows": rows,
         "spread": profile_spread(r.profile for r in results),
         "top_matches": top_match_counts((r.top_slugs(3) for r in results), names),
+        "retention_days": settings.RESULT_RETENTION_DAYS,
         "nav": "counselors",
     }
     return render(request, "assessments/cohort_detail.html", context)
@@ -138,3 +143,35 @@ def cohort_export(request, pk):
         cells = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
         writer.writerow([csv_safe(cell) for cell in cells])
     return response
+
+
+def _confirmed(request) -> bool:
+    return request.method == "POST" and request.POST.get("confirm") == "yes"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@counselor_required
+def cohort_result_delete(request, pk, token):
+    """Delete one student's result from the cohort, after a confirmation page."""
+    cohort = _own_cohort(request, pk)
+    result = get_object_or_404(Result.objects.in_cohort(cohort).by_token(token))
+    if _confirmed(request):
+        result_delete(result=result)
+        messages.success(request, "The result was deleted.")
+        return redirect(cohort)
+    context = {"cohort": cohort, "result": result, "nav": "counselors"}
+    return render(request, "assessments/cohort_result_delete.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@counselor_required
+def cohort_delete(request, pk):
+    """Delete a whole cohort with its results, after a confirmation page that offers the CSV."""
+    cohort = _own_cohort(request, pk)
+    if _confirmed(request):
+        count = delete_cohort(cohort=cohort)
+        messages.success(request, f"“{cohort.name}” and its {count} result{pluralize(count)} were deleted.")
+        return redirect("assessments:cohort_list")
+    count = Result.objects.in_cohort(cohort).count()
+    context = {"cohort": cohort, "result_count": count, "nav": "counselors"}
+    return render(request, "assessments/cohort_delete.html", context)

@@ -1,11 +1,13 @@
 """The questionnaire and the role matches it produces."""
 
 import secrets
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 # Join codes avoid look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B) so they can be read aloud.
 JOIN_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
@@ -102,6 +104,11 @@ class CohortQuerySet(models.QuerySet):
     def with_result_counts(self):
         return self.annotate(result_count=models.Count("results"))
 
+    def expired(self, cutoff: datetime):
+        """Closed cohorts made before ``cutoff`` that hold no results any more (each result
+        expires on its own date, so removing a cohort never removes a result early)."""
+        return self.filter(is_open=False, created__lt=cutoff, results__isnull=True)
+
 
 class Cohort(models.Model):
     counselor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohorts")
@@ -134,6 +141,19 @@ class ResultQuerySet(models.QuerySet):
     def in_cohort(self, cohort):
         return self.filter(cohort=cohort).order_by("-created")
 
+    def of_counselor(self, user):
+        """Results in any of this counselor's cohorts."""
+        return self.filter(cohort__counselor=user)
+
+    def expired(self, cutoff: datetime):
+        """Results made before ``cutoff`` (see retention_cutoff())."""
+        return self.filter(created__lt=cutoff)
+
+
+def retention_cutoff(now: datetime | None = None) -> datetime:
+    """Results made before this moment are past RESULT_RETENTION_DAYS and due for removal."""
+    return (now or timezone.now()) - timedelta(days=settings.RESULT_RETENTION_DAYS)
+
 
 class Result(models.Model):
     """One submitted questionnaire: the answers and what they produced. No personal data."""
@@ -144,7 +164,8 @@ class Result(models.Model):
     profile = models.JSONField(help_text="RIASEC 0-100, facet levels, Holland code, flat flag")
     matches = models.JSONField(help_text="Every role, best first: slug, fit, band, reasons")
     hidden = models.JSONField(default=list, blank=True, help_text="Role slugs marked 'not for me'")
-    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="results")
+    # A result in a class goes with the class: a display name never outlives its cohort.
+    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.CASCADE, related_name="results")
     display_name = models.CharField(max_length=40, blank=True, help_text="Initials or a first name, only with a cohort")
 
     objects = ResultQuerySet.as_manager()
@@ -161,6 +182,11 @@ class Result(models.Model):
     @property
     def holland_code(self) -> str:
         return self.profile.get("holland_code", "")
+
+    @property
+    def kept_until(self) -> datetime:
+        """When purge_expired may remove this result (RESULT_RETENTION_DAYS after it was made)."""
+        return self.created + timedelta(days=settings.RESULT_RETENTION_DAYS)
 
     def top_slugs(self, n: int = 3) -> list[str]:
         return [m["role"] for m in self.matches if m["role"] not in self.hidden][:n]

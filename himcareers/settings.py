@@ -175,6 +175,13 @@ PROXY_COUNT = env_int("PROXY_COUNT", 0)
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more; got {PROXY_COUNT}")
 
+# --- Privacy ------------------------------------------------------------------------------------
+# Results (and closed cohorts left empty) older than this are removed by manage.py purge_expired;
+# the privacy page and every results page state it.
+RESULT_RETENTION_DAYS = env_int("RESULT_RETENTION_DAYS", 365)
+if RESULT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"RESULT_RETENTION_DAYS must be at least 1; got {RESULT_RETENTION_DAYS}")
+
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -248,6 +255,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# Flash messages (counselor pages only) live in the session: no extra "messages" cookie, so the
+# cookies are exactly the two the privacy page lists.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
