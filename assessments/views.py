@@ -15,7 +15,8 @@ from assessments.forms import QuizForm
 from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
-from assessments.services import result_set_hidden, result_submit, result_view
+from assessments.selectors import result_view
+from assessments.services import result_set_hidden, result_submit
 from careers.cache import forget_page, render_cached
 
 logger = logging.getLogger(__name__)
