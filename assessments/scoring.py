@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from numbers import Real
 
 from core.vocabulary import (
@@ -473,21 +473,31 @@ def _explained(m: Match, profile: Profile, role: RoleProfile) -> Match:
     return Match(m.slug, m.fit, m.band, m.interest_fit, m.facet_fit, m.training_gap, m.score, explain(profile, role, m))
 
 
-def _scores(profile: Profile, rows: Iterable[tuple]) -> list[tuple]:
-    """(score, r, F, gap) for each row, in row order: the hot loop of rank()."""
+# rank() fills Match objects through the slot setters (a frozen dataclass __init__ goes through
+# object.__setattr__ once per field, several times slower); the result is an ordinary Match.
+_new_object = object.__new__
+_MATCH_SETTERS = tuple(Match.__dict__[f.name].__set__ for f in fields(Match))
+
+
+def _scores(profile: Profile, rows: Iterable[tuple]) -> tuple[list[float], list[float], list[float], list[int]]:
+    """Scores, r, F and training gaps of the rows, in row order: the hot loop of rank()."""
     coef = profile._coef
     c0, c1, c2, c3, c4, c5 = coef if coef is not None else (0.0,) * _NDIM
     t0, t1, t2, t3, t4, t5 = profile._tables
-    spread, ishare, fshare, penalty, limit = profile.spread, INTEREST_SHARE * profile._shrink, FACET_SHARE, TRAINING_PENALTY, profile.training
-    out = []
-    add = out.append
+    spread, fshare, penalty, limit = profile.spread, FACET_SHARE, TRAINING_PENALTY, profile.training
+    ishare = INTEREST_SHARE * profile._shrink
+    scores, rs, fs, gaps = [], [], [], []
+    add_s, add_r, add_f, add_g = scores.append, rs.append, fs.append, gaps.append
     for i0, i1, i2, i3, i4, i5, norm, v0, v1, v2, v3, v4, v5, step, _slug in rows:
         f = (t0[i0] + t1[i1] + t2[i2] + t3[i3] + t4[i4] + t5[i5]) * norm
         r = c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3 + c4 * v4 + c5 * v5
         r = 1.0 if r > 1.0 else (-1.0 if r < -1.0 else r)
         gap = step - limit if step > limit else 0
-        add((spread * (ishare * r + fshare * f) - penalty * gap, r, f, gap))
-    return out
+        add_s(spread * (ishare * r + fshare * f) - penalty * gap)
+        add_r(r)
+        add_f(f)
+        add_g(gap)
+    return scores, rs, fs, gaps
 
 
 def rank(profile: Profile, roles: Sequence[RoleProfile], *, explain: bool | int = True) -> list[Match]:
@@ -505,16 +515,31 @@ def rank(profile: Profile, roles: Sequence[RoleProfile], *, explain: bool | int 
     else:
         ordered = sorted(roles, key=lambda role: role.slug)  # stable: equal slugs keep input order
         rows = [role._rec for role in ordered]
-    scored = _scores(profile, rows)
-    order = sorted(range(len(scored)), key=lambda j: -scored[j][0])  # stable: ties stay in slug order
-    flat_interests = profile._coef is None
+    scores, rs, fs, gaps = _scores(profile, rows)
+    negated = [-x for x in scores]
+    order = sorted(range(len(scores)), key=negated.__getitem__)  # stable: ties stay in slug order
+    no_r = profile._coef is None
+    new, bands, scale = _new_object, _BAND_BY_FIT, FIT_SCALE
+    set_slug, set_fit, set_band, set_r, set_f, set_gap, set_score, set_reasons = _MATCH_SETTERS
     out = []
-    for pos, j in enumerate(order):
-        score, r, f, gap = scored[j]
-        role = ordered[j]
-        fit = _to_fit(score)
-        m = Match(role.slug, fit, _BAND_BY_FIT[fit], None if flat_interests or role._ivec is None else r, f, gap, score)
-        out.append(_explained(m, profile, role) if pos < n_explain else m)
+    add = out.append
+    for j in order:
+        score = scores[j]
+        fit = round(50.0 + scale * score)
+        fit = 0 if fit < 0 else (100 if fit > 100 else fit)
+        rec = rows[j]
+        m = new(Match)
+        set_slug(m, rec[14])
+        set_fit(m, fit)
+        set_band(m, bands[fit])
+        set_r(m, None if no_r or ordered[j]._ivec is None else rs[j])
+        set_f(m, fs[j])
+        set_gap(m, gaps[j])
+        set_score(m, score)
+        set_reasons(m, ())
+        add(m)
+    for pos in range(min(n_explain, len(out))):
+        out[pos] = _explained(out[pos], profile, ordered[order[pos]])
     return out
 
 

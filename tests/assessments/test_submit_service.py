@@ -68,7 +68,7 @@ def test_it_stores_answers_profile_and_every_match_with_reasons():
     assert result.profile["is_flat"] is False
     assert [m["role"] for m in result.matches] == ["medical-coder", "patient-access"]
     first = result.matches[0]
-    assert set(first) == {"role", "fit", "band", "interest_fit", "facet_fit", "training_fits", "reasons"}
+    assert set(first) == {"role", "fit", "band", "score", "interest_fit", "facet_fit", "training_fits", "training_gap", "reasons"}
     assert 0 <= first["fit"] <= 100 and first["band"]
     assert all(m["reasons"] for m in result.matches)
     assert set(first["reasons"][0]) == {"kind", "text", "key"}
