@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from ninja import Router, Schema, Status
 from pydantic import Field, WithJsonSchema
 
-from assessments.forms import SCALE_LABELS, SCALE_MAX, SCALE_MIN
+from assessments.forms import SCALE_LABELS, SCALE_MAX, SCALE_MIN, TRAINING_LABELS
 from assessments.models import Item
-from assessments.scoring import DIMENSIONS, AnswerError
+from assessments.scoring import DIMENSIONS, MODEL_VERSION, TRAINING, AnswerError
 from assessments.services import score_answers, scoring_inputs
 
 router = Router(tags=["quiz"])
@@ -29,7 +29,8 @@ class ItemOut(Schema):
     code: str
     text: str
     dimension: str | None = Field(None, description="RIASEC letter, for interest statements")
-    facet: str | None = Field(None, description="Work facet slug, for work statements")
+    facet: str | None = Field(None, description="Work facet slug, for work statements (training_time: the training question)")
+    labels: list[str] | None = Field(None, description="Answer labels 1-5 when they differ from the scale's (the training question)")
 
 
 class ItemsOut(Schema):
@@ -62,12 +63,25 @@ class MatchOut(Schema):
     fit: int = Field(ge=0, le=100)
     band: str
     reasons: list[str]
+    score: float = Field(description="The exact score the ranking uses (fit = 50 + 100 x score, clamped)")
+    training_fits: bool = Field(description="False when the role needs more training than the answer allows")
+
+
+class FirstPlaceOut(Schema):
+    close_call: bool = Field(description="The first two matches are within 2 fit points")
+    runner_up: str | None = Field(description="Slug of the second match")
+    lead: int | None = Field(description="Fit points between the first and second match")
+    stable: bool = Field(description="No single answer moved one step would change the first match")
+    challenger: str | None = Field(description="A role that one answer moved one step would put first")
+    undecided: bool = Field(description="The answers were too even to tell roles apart well")
 
 
 class ScoreOut(Schema):
     profile: dict[str, float] = Field(description="Interest scores 0-100 for R, I, A, S, E, C")
     holland_code: str
     is_flat: bool
+    model: str = Field(description="Version of the scoring model")
+    first_place: FirstPlaceOut
     matches: list[MatchOut]
 
 
@@ -91,6 +105,7 @@ def items(request):
             "text": item.text,
             "dimension": item.dimension.code if item.dimension_id else None,
             "facet": item.facet.slug if item.facet_id else None,
+            "labels": list(TRAINING_LABELS) if item.facet_id and item.facet.slug == TRAINING else None,
         }
         for item in Item.objects.for_form()
     ]
@@ -109,7 +124,7 @@ def score(request, payload: ScoreIn):
     only) or for unknown codes; the body names them.
     """
     try:
-        profile, matches = score_answers(payload.answers)
+        scored = score_answers(payload.answers)
     except AnswerError as exc:
         return Status(422, {
             "detail": _describe(exc),
@@ -118,13 +133,24 @@ def score(request, payload: ScoreIn):
             "unknown": exc.unknown[:_ECHO_LIMIT],
         })
     names = scoring_inputs().names
+    profile, summary = scored.profile, scored.summary
     return Status(200, {
         "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
         "holland_code": profile.holland_code,
         "is_flat": profile.is_flat,
+        "model": MODEL_VERSION,
+        "first_place": {key: summary.get(key) for key in FirstPlaceOut.model_fields},
         "matches": [
-            {"role": m.slug, "name": names.get(m.slug, m.slug), "fit": m.fit, "band": m.band, "reasons": [r.text for r in m.reasons]}
-            for m in matches
+            {
+                "role": m.slug,
+                "name": names.get(m.slug, m.slug),
+                "fit": m.fit,
+                "band": m.band,
+                "reasons": [r.text for r in m.reasons],
+                "score": round(m.score, 6),
+                "training_fits": m.training_fits,
+            }
+            for m in scored.matches
         ],
     })
 

@@ -9,9 +9,7 @@ from django.db import transaction
 
 from assessments.models import Dimension, Facet, Item
 from careers.content import ContentError, Report, _prune, _read, _sync_one
-from careers.models import Facet as FacetChoice
-
-DIMENSIONS = "RIASEC"
+from core.vocabulary import DIMENSIONS, QUESTION_FACETS
 
 
 @transaction.atomic
@@ -36,7 +34,7 @@ def load_items(path: Path) -> Report:
         )
     facets = {}
     for row in data["facets"]:
-        if row["slug"] not in FacetChoice.values:
+        if row["slug"] not in QUESTION_FACETS:
             raise ContentError(f"items.yaml: unknown facet {row['slug']!r}")
         facets[row["slug"]] = _sync_one(
             report,

@@ -7,14 +7,18 @@ from django import forms
 
 from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort
 from assessments.ratelimit import BLOCKED_MESSAGE
+from core.vocabulary import TRAINING, TRAINING_STEPS
 
 SCALE_MIN, SCALE_MAX = 1, 5
 SCALE_LABELS = ("Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like")
 SCALE_CHOICES = list(zip(range(SCALE_MIN, SCALE_MAX + 1), SCALE_LABELS, strict=True))
+#: The training question is a limit, answered in time rather than liking.
+TRAINING_LABELS = tuple(label for _step, label, _months in TRAINING_STEPS)
+TRAINING_CHOICES = [(step, label) for step, label, _months in TRAINING_STEPS]
 
 STAGES = {
     1: ("What you like doing", "How much would you like doing each activity? Think about the activity itself, not whether you could do it today."),
-    2: ("How you like to work", "How much would you like each of these as part of your job?"),
+    2: ("How you like to work", "How much would you like each of these as part of your job? The last question asks how long you could train before a first job."),
 }
 
 ANSWER_ERRORS = {
@@ -91,7 +95,7 @@ class QuizForm(forms.Form):
         for item in self.items:
             self.fields[item.code] = forms.TypedChoiceField(
                 label=item.text,
-                choices=SCALE_CHOICES,
+                choices=TRAINING_CHOICES if item.facet_id and item.facet.slug == TRAINING else SCALE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "quiz-option-input"}),
                 error_messages=ANSWER_ERRORS,

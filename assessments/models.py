@@ -164,6 +164,8 @@ class Result(models.Model):
     profile = models.JSONField(help_text="RIASEC 0-100, facet levels, Holland code, flat flag")
     matches = models.JSONField(help_text="Every role, best first: slug, fit, band, reasons")
     hidden = models.JSONField(default=list, blank=True, help_text="Role slugs marked 'not for me'")
+    scoring_model = models.CharField(max_length=8, default="1", help_text="Version of the scoring model that computed the matches")
+    summary = models.JSONField(default=dict, blank=True, help_text="Close call and stability of the first match, as computed then")
     # A result in a class goes with the class: a display name never outlives its cohort.
     cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.CASCADE, related_name="results")
     display_name = models.CharField(max_length=40, blank=True, help_text="Initials or a first name, only with a cohort")

@@ -7,20 +7,19 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from assessments import services
+from assessments import selectors
 from assessments.models import Result
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
 from core.page_cache import render_cached
 
-TOP_MATCHES = 5
 ROADMAPS = 3
 
 
 @dataclass(frozen=True)
 class Packet:
     key: str  # prefix for element ids, unique within a document
-    view: services.ResultView
+    view: selectors.ResultView
     roadmaps: tuple[dict, ...]  # {"roadmap": careers.roadmap.Roadmap, "idp": id prefix}
 
     @property
@@ -28,38 +27,10 @@ class Packet:
         return self.view.result
 
 
-def result_views(results) -> list[services.ResultView]:
-    """services.result_view() for many results in two queries in all, not two per result.
-
-    Mirrors result_view (same cards, same chart); a candidate to move into services.
-    """
-    results = list(results)
-    traits = services._traits()
-    roles = services.roles_for_display({m["role"] for r in results for m in r.matches})
-    labels = {code: (t.name, t.nickname) for code, t in traits.items()}
-    views = []
-    for result in results:
-        shown = [m for m in result.matches if m["role"] in roles and m["role"] not in result.hidden]
-        cards = [services._card(rank, m, roles[m["role"]]) for rank, m in enumerate(shown, start=1)]
-        is_flat = bool(result.profile.get("is_flat"))
-        views.append(
-            services.ResultView(
-                result=result,
-                chart=services.profile_chart(result.profile.get("interests", {}), labels),
-                holland=[] if is_flat else [traits[c] for c in result.holland_code if c in traits],
-                is_flat=is_flat,
-                top=cards[:TOP_MATCHES],
-                more=[],
-                hidden=[],
-            )
-        )
-    return views
-
-
 def build_packets(results, *, start=DEFAULT_START) -> tuple[list[Packet], list]:
     """One packet per result, and the sources its roadmaps cite. Every role is loaded and every
     roadmap built once, so the queries do not grow with the number of results."""
-    views = result_views(results)
+    views = selectors.result_views(results)
     slugs = {card.slug for view in views for card in view.top[:ROADMAPS]}
     roles = {role.slug: role for role in Role.objects.with_roadmap().filter(slug__in=slugs)} if slugs else {}
     roadmaps = {slug: build_roadmap(role, start=start) for slug, role in roles.items()}

@@ -14,7 +14,8 @@ from assessments.forms import QuizForm
 from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
-from assessments.services import result_page_paths, result_set_hidden, result_submit, result_view
+from assessments.selectors import result_view
+from assessments.services import result_page_paths, result_set_hidden, result_submit
 from core.cache import forget_pages
 from core.page_cache import render_cached
 

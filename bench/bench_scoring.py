@@ -38,12 +38,14 @@ if str(ROOT) not in sys.path:
 from assessments.scoring import (  # noqa: E402
     DIMENSIONS,
     FACETS,
+    WORK_FACETS,
     Item,
     RoleProfile,
     RoleSet,
     build_profile,
     rank,
 )
+from assessments.validation.content import load_roles  # noqa: E402
 
 BUDGET_MS_10K = 50.0
 RATIO_RANGE = (8.0, 12.0)
@@ -130,16 +132,8 @@ REALISTIC = [
 
 
 def realistic_roles() -> list[RoleProfile]:
-    return [
-        RoleProfile(
-            slug=slug,
-            name=slug.replace("-", " ").capitalize(),
-            plural=plural,
-            interests=dict(zip(DIMENSIONS, ONET[code], strict=True)),
-            facets=dict(zip(FACETS, levels, strict=True)),
-        )
-        for slug, plural, code, levels in REALISTIC
-    ]
+    """The site's 19 roles, read from the fixtures (the levels REALISTIC lists are older)."""
+    return list(load_roles())
 
 
 def synthetic_roles(n: int, seed: int = SEED) -> list[RoleProfile]:
@@ -150,7 +144,8 @@ def synthetic_roles(n: int, seed: int = SEED) -> list[RoleProfile]:
             name=f"Synthetic role {i}",
             plural=f"synthetic role {i} workers",
             interests={d: round(rng.uniform(1.0, 7.0), 2) for d in DIMENSIONS},
-            facets={f: rng.randint(1, 5) for f in FACETS},
+            facets={f: rng.randint(1, 5) for f in WORK_FACETS},
+            months_to_first_job=rng.choice((None, 0, 2, 6, 12, 24, 48)),
         )
         for i in range(n)
     ]

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from careers.querysets import CertificationQuerySet, RoleQuerySet, SourceQuerySet, TrackQuerySet
+from core.vocabulary import FACET_LABELS, WORK_FACETS
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -41,18 +42,8 @@ class EducationLevel(models.TextChoices):
 EDUCATION_RANK = {value: rank for rank, value in enumerate(EducationLevel.values)}
 
 
-class Facet(models.TextChoices):
-    PATIENT_CONTACT = "patient_contact", "Working with patients"
-    CLINICAL_DETAIL = "clinical_detail", "Clinical detail"
-    PAYER_FINANCE = "payer_finance", "Claims and money"
-    PRIVACY_LEGAL = "privacy_legal", "Privacy and law"
-    DATA_ANALYSIS = "data_analysis", "Data analysis"
-    TECHNOLOGY_SYSTEMS = "technology_systems", "Technology and systems"
-    RESEARCH_REGISTRY = "research_registry", "Registries and research"
-    AUDITING = "auditing", "Auditing"
-    LEADING_PEOPLE = "leading_people", "Leading people"
-    REMOTE_WORK = "remote_work", "Working from home"
-    TRAINING_TIME = "training_time", "Training time"
+# The work facets come from the one vocabulary the scoring also uses (core/vocabulary.py).
+Facet = models.TextChoices("Facet", [(f.upper(), (f, FACET_LABELS[f])) for f in WORK_FACETS])
 
 
 class SourcedFact(models.Model):

@@ -59,7 +59,10 @@ def test_the_packet_lists_the_top_matches_with_their_reasons(client, result):
     for i in range(5):
         assert f"Role number {i}" in html
     assert "96% fit · Strong fit" in html
-    assert "Why it may suit you" in html and "You and role number 0s both like tidy records." in html
+    # A reason every top match gives is said once, for the profile, not on each card.
+    assert html.count("You and all of your top matches lean toward organized, rule-based work (Conventional).") == 1
+    assert "You and role number 0s both like tidy records." not in html
+    assert "Why it may suit you" in html and "Getting started usually takes a few months." in html
     assert "Worth thinking about" in html and "Role number 0 work has little patient contact." in html
     assert "Entry salary" in html and "Time to a first job" in html
     assert "Not for me" not in html and "<form" not in html

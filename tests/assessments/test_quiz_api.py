@@ -50,7 +50,12 @@ def test_items_lists_the_scale_and_every_statement_in_order(client, items):
     assert body["scale"] == {"min": 1, "max": 5, "labels": ["Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like"]}
     assert [i["code"] for i in body["items"]] == [i.code for i in items]
     assert body["items"][0] == {"code": "R1", "text": "Realistic activity 1", "dimension": "R"}
-    assert body["items"][-1] == {"code": "F11", "text": "Work with training time", "facet": "training_time"}
+    assert body["items"][-1] == {
+        "code": "F12",
+        "text": "Work with training time",
+        "facet": "training_time",
+        "labels": ["A few weeks", "Up to 6 months", "About a year", "About 2 years", "4 years or more"],
+    }
 
 
 def test_score_returns_the_profile_and_every_role_best_first(client, answers):

@@ -73,13 +73,14 @@ def test_it_explains_the_holland_code_in_words(client, result):
     assert "S: Social (Helpers)" in html
 
 
-def test_it_shows_the_top_seven_prominently_with_reasons_and_the_rest_compactly(client, result):
+def test_it_shows_the_top_five_prominently_with_reasons_and_the_rest_compactly(client, result):
     html = client.get(url(result)).content.decode()
 
-    assert top_names(html) == [f"Role {i:02d}" for i in range(7)]
-    assert row_names(html) == ["Role 07", "Role 08", "Role 09"]
+    assert top_names(html) == [f"Role {i:02d}" for i in range(5)]
+    assert row_names(html) == ["Role 05", "Role 06", "Role 07", "Role 08", "Role 09"]
     assert "96% fit" in html and "Strong fit" in html
-    assert "You and role 00s both like tidy records." in html
+    assert "You and role 00s both like tidy records." not in html  # true of every top match:
+    assert html.count("You and all of your top matches lean toward organized, rule-based work") == 1
     assert "Role 00 work has little patient contact." in html
     assert html.count('name="role" value="role-') == 10  # a "Not for me" button on every match
 
@@ -156,14 +157,14 @@ def test_a_wrong_token_is_a_plain_404(client, result):
     assert result.token not in response.content.decode()
 
 
-def test_not_for_me_hides_a_match_and_brings_up_the_eighth(client, result):
+def test_not_for_me_hides_a_match_and_brings_up_the_sixth(client, result):
     response = client.post(hide_url(result), {"role": "role-02"})
 
     assert response.status_code == 303
     assert response["Location"] == f"{url(result)}#matches"
     html = client.get(url(result)).content.decode()
-    assert top_names(html) == ["Role 00", "Role 01", "Role 03", "Role 04", "Role 05", "Role 06", "Role 07"]
-    assert row_names(html) == ["Role 08", "Role 09"]
+    assert top_names(html) == ["Role 00", "Role 01", "Role 03", "Role 04", "Role 05"]
+    assert row_names(html) == ["Role 06", "Role 07", "Role 08", "Role 09"]
     hidden = html.split('id="hidden-title"')[1]
     assert "Role 02" in hidden and 'name="undo" value="1"' in hidden
 
@@ -174,7 +175,7 @@ def test_undo_brings_a_hidden_match_back_in_its_place(client, result):
     client.post(hide_url(result), {"role": "role-02", "undo": "1"})
 
     html = client.get(url(result)).content.decode()
-    assert top_names(html) == [f"Role {i:02d}" for i in range(7)]
+    assert top_names(html) == [f"Role {i:02d}" for i in range(5)]
     assert 'id="hidden-title"' not in html
 
 
@@ -265,7 +266,7 @@ def test_taking_the_real_quiz_gives_a_full_results_page(client, real_content):
     html = page.content.decode()
     assert response.status_code == 303 and page.status_code == 200
     assert len(result.matches) >= 19
-    assert len(top_names(html)) == 7
+    assert len(top_names(html)) == 5
     assert result.profile["holland_code"].startswith("C")
     assert "Conventional (Organizers)" in html
 

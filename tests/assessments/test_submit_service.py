@@ -3,9 +3,9 @@
 import pytest
 
 from assessments.models import Result
-from assessments.scoring import FACETS, AnswerError
+from assessments.scoring import WORK_FACETS, AnswerError
+from assessments.selectors import profile_chart
 from assessments.services import (
-    profile_chart,
     result_set_hidden,
     result_submit,
     scoring_inputs,
@@ -58,14 +58,16 @@ def test_it_stores_answers_profile_and_every_match_with_reasons():
 
     result.refresh_from_db()
     assert result.answers == answers
-    assert set(result.profile) == {"interests", "facets", "holland_code", "is_flat"}
+    assert set(result.profile) == {"interests", "facets", "training", "holland_code", "is_flat", "spread"}
+    assert result.scoring_model == "2" and set(result.summary) >= {"close_call", "stable", "challenger", "undecided"}
     assert result.profile["interests"]["C"] == 100.0
-    assert set(result.profile["facets"]) == set(FACETS)
+    assert set(result.profile["facets"]) == set(WORK_FACETS)
+    assert result.profile["training"] == 2
     assert result.profile["holland_code"] == "CIR"
     assert result.profile["is_flat"] is False
     assert [m["role"] for m in result.matches] == ["medical-coder", "patient-access"]
     first = result.matches[0]
-    assert set(first) == {"role", "fit", "band", "interest_fit", "facet_fit", "training_fits", "reasons"}
+    assert set(first) == {"role", "fit", "band", "score", "interest_fit", "facet_fit", "training_fits", "training_gap", "reasons"}
     assert 0 <= first["fit"] <= 100 and first["band"]
     assert all(m["reasons"] for m in result.matches)
     assert set(first["reasons"][0]) == {"kind", "text", "key"}

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -112,8 +113,13 @@ def content(request, transactional_db, _content_snapshot):
 
 # A would-be coder: organised and curious, happy with clinical detail, not with patients.
 LEVELS = {"R": 2, "I": 4, "A": 1, "S": 2, "E": 1, "C": 5}
-FACETS = {"F1": 1, "F2": 2, "F3": 5, "F4": 4, "F5": 3, "F6": 3, "F7": 3, "F8": 2, "F9": 3, "F10": 4, "F11": 1, "F12": 5, "F13": 1}
-CODER_ANSWERS = {f"{d}{n}": level for d, level in LEVELS.items() for n in range(1, 8)} | FACETS
+# Work statements by prefix (PC1, PC2, CD1 ...; see fixtures/content/items.yaml), then TR1: "up to 6 months".
+FACET_LEVELS = {"PC": 1, "DR": 2, "CD": 5, "PF": 3, "PL": 3, "DA": 2, "TS": 2, "RR": 2, "AU": 3, "LP": 1, "RW": 5}
+_ITEMS = yaml.safe_load((Path(__file__).resolve().parents[2] / "fixtures" / "content" / "items.yaml").read_text())["items"]
+CODER_ANSWERS = {
+    row["code"]: LEVELS[row["dimension"]] if row.get("dimension") else FACET_LEVELS.get(row["code"].rstrip("0123456789"), 2)
+    for row in _ITEMS
+}
 COUNSELOR_PASSWORD = "a-long-test-password-1"
 
 
@@ -135,7 +141,7 @@ def cohort(content, django_user_model):
     CounselorProfile.objects.create(user=user, school="Lincoln High")
     cohort = Cohort.objects.create(counselor=user, name="Period 3 Health Careers")
     result_submit(answers=CODER_ANSWERS, cohort=cohort, display_name="Ana")
-    result_submit(answers={**CODER_ANSWERS, "S1": 5, "S2": 5, "F1": 5, "F2": 5}, cohort=cohort, display_name="Ben")
+    result_submit(answers={**CODER_ANSWERS, "S1": 5, "S2": 5, "PC1": 5, "PC2": 5}, cohort=cohort, display_name="Ben")
     return cohort
 
 

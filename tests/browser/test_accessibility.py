@@ -78,13 +78,13 @@ def test_quiz_errors_are_summarised_focused_and_tied_to_each_statement(page, axe
         page.evaluate("document.querySelector('[data-quiz-form]').requestSubmit()")
 
     summary = page.get_by_role("alert")
-    expect(summary).to_contain_text("52 statements still need an answer")
+    expect(summary).to_contain_text("57 statements still need an answer")
     expect(summary).to_be_focused()
     first_link = summary.get_by_role("link").first
     expect(first_link).to_contain_text("Statement 4")
     target = page.locator(first_link.get_attribute("href"))
-    expect(target).to_have_attribute("name", "R4")
-    expect(page.locator("#q-R4")).to_have_accessible_description(re.compile(r"\S"))
+    expect(target).to_have_attribute("name", "R5")
+    expect(page.locator("#q-R5")).to_have_accessible_description(re.compile(r"\S"))
     expect(page.locator("input[name=R1][value='3']")).to_be_checked()
     axe_check(page, "quiz, with errors")
 

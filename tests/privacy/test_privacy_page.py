@@ -110,7 +110,8 @@ def test_it_names_the_cookies_the_site_actually_sets(privacy_html):
 def test_what_it_lists_for_a_result_a_cohort_and_an_account_is_all_the_model_holds(privacy_html):
     """A new field on these models must be described on the privacy page: update both."""
     described = {
-        Result: {"id", "token", "created", "answers", "profile", "matches", "hidden", "cohort", "display_name"},
+        Result: {"id", "token", "created", "answers", "profile", "matches", "hidden", "cohort", "display_name",
+                 "scoring_model", "summary"},
         Cohort: {"id", "counselor", "name", "join_code", "created", "is_open"},
         CounselorProfile: {"id", "user", "school"},
     }
@@ -118,7 +119,7 @@ def test_what_it_lists_for_a_result_a_cohort_and_an_account_is_all_the_model_hol
         assert {f.name for f in model._meta.concrete_fields} == fields, model.__name__
     text = page_text(privacy_html)
     for phrase in (
-        "your answer to each statement", "the scores and job matches", "the jobs you mark “not for me”",
+        "your answer to each statement", "the scores and job matches", "which version of our scoring made them", "the jobs you mark “not for me”",
         "the date and time you sent your answers", "a long random code", "which class you joined and the name you typed",
         "its name, its join code, the date it was made, whether it is open to new students, and which counselor made it",
         "a user name, an email address, a name if one was given, the school, and the password in scrambled form",
