@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "axes",
     "careers",
     "assessments",
+    "worksamples",
 ]
 
 MIDDLEWARE = [
