@@ -22,6 +22,7 @@ from assessments.cohort_stats import profile_spread, top_match_counts
 from assessments.models import Cohort, CounselorProfile, Result
 from assessments.print_views import build_packets
 from careers.models import Role
+from worksamples.selectors import cohort_tries
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -90,6 +91,7 @@ def cohort_detail(request, pk):
         "rows": rows,
         "spread": profile_spread(r.profile for r in results),
         "top_matches": top_match_counts((r.top_slugs(3) for r in results), names),
+        "cohort_tries": cohort_tries(results),  # worksamples: samples tried and enjoyment, no scores
         "nav": "counselors",
     }
     return render(request, "assessments/cohort_detail.html", context)

@@ -17,6 +17,7 @@ from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.services import result_set_hidden, result_submit, result_view
 from careers.cache import forget_page, render_cached
+from worksamples.fit import apply_worksample_fit
 
 logger = logging.getLogger(__name__)
 
@@ -79,10 +80,11 @@ def _quiz_context(form) -> dict:
 @never_cache
 def result(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
+    tried = apply_worksample_fit(result)  # work samples the student attached (worksamples app)
     private_url = request.build_absolute_uri(result.get_absolute_url())
     response = render_cached(
         request,
-        f"result:{result.token}:{','.join(result.hidden)}:{private_url}",
+        f"result:{result.token}:{','.join(result.hidden)}:{tried}:{private_url}",
         "assessments/result.html",
         lambda: {"view": result_view(result), "private_url": private_url, "nav": "quiz"},
     )

@@ -83,10 +83,10 @@ def read_entries(roots: Iterable[str] | None = None) -> Iterator[IcdEntry]:
     for position, name in enumerate(names):
         as_block = name in repeated and name not in seen
         seen.add(name)
-        kind = _kind(cm, name, as_block or (cm.is_block(name) and name not in repeated))
-        if kind == EntryKind.CHAPTER:
+        if name.isdigit():  # chapters are numbered 1-22
             chapter = name
         if wanted is None or name in wanted:
+            kind = _kind(cm, name, as_block or (cm.is_block(name) and name not in repeated))
             yield _entry(cm, name, kind, chapter, position)
 
 

@@ -84,9 +84,6 @@ class IcdEntry(models.Model):
     def inclusion_terms(self) -> list[str]:
         return [t for t in self.terms.split("\n") if t]
 
-    def get_absolute_url(self):
-        return reverse("api:icd10cm_code", args=[self.code])
-
 
 class CodeSetRelease(models.Model):
     """Which code set release is in the database, so a second load can be skipped."""
