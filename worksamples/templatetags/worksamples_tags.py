@@ -6,10 +6,10 @@ register = template.Library()
 
 # Role slug -> the sample that tries its work (own roles first, then neighbours).
 _SAMPLE_FOR = {}
-for sample, (own, near) in ROLES.items():
+for sample, (own, _near) in ROLES.items():
     for slug in own:
         _SAMPLE_FOR.setdefault(slug, sample)
-for sample, (own, near) in ROLES.items():
+for sample, (_own, near) in ROLES.items():
     for slug in near:
         _SAMPLE_FOR.setdefault(slug, sample)
 
