@@ -1,5 +1,7 @@
 """Read-only JSON API over the ICD-10-CM code set (django-ninja router)."""
 
+import re
+
 from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -9,6 +11,7 @@ from worksamples.models import IcdEntry
 from worksamples.normalise import normalise_code
 
 router = Router(tags=["ICD-10-CM"])
+_CODE_CHARS = re.compile(r"[A-Za-z0-9.-]{1,16}")
 
 
 class CodeSummaryOut(Schema):
@@ -57,7 +60,11 @@ def search_codes(request, params: Query[SearchParams]):
 
 @router.get("/{code}", response=CodeOut, summary="One code, block or chapter with its notes", url_name="icd10cm_code")
 def get_code(request, code: str):
-    entry = IcdEntry.objects.with_code(normalise_code(code[:20])).first()
+    # Anything but letters, digits, dots and dashes is a plain 404 before the database sees it
+    # (PostgreSQL refuses NUL bytes in text).
+    if not _CODE_CHARS.fullmatch(code):
+        raise Http404
+    entry = IcdEntry.objects.with_code(normalise_code(code)).first()
     if entry is None:
         raise Http404
     return {
