@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed  ## Serve on http://127.0.0.1:$(PORT) with SQLite and the content loaded
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_content
+	$(DEV_ENV) $(BIN)/python manage.py load_icd10cm
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser tests

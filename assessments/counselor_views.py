@@ -26,6 +26,7 @@ from assessments.deletion import result_delete
 from assessments.models import Cohort, CounselorProfile, Result
 from assessments.print_views import build_packets
 from careers.models import Role
+from worksamples.selectors import cohort_tries
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,6 +96,7 @@ def cohort_detail(request, pk):
         "spread": profile_spread(r.profile for r in results),
         "top_matches": top_match_counts((r.top_slugs(3) for r in results), names),
         "retention_days": settings.RESULT_RETENTION_DAYS,
+        "cohort_tries": cohort_tries(results),  # worksamples: samples tried and enjoyment, no scores
         "nav": "counselors",
     }
     return render(request, "assessments/cohort_detail.html", context)

@@ -17,8 +17,8 @@ from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, DIMENSIONS
 #: Matches shown as cards on the page and in the packet; the rest are listed below on the page.
 TOP_MATCHES = 5
 
-_GOOD = {"shared_like", "shared_dislike", "facet_match", "training_fits"}
-_CONCERN = {"asks_dislike", "misses_like", "facet_mismatch", "training_too_long"}
+_GOOD = {"shared_like", "shared_dislike", "facet_match", "training_fits", "tried_enjoyed"}
+_CONCERN = {"asks_dislike", "misses_like", "facet_mismatch", "training_too_long", "tried_disliked"}
 #: Interest reasons that may be the same for every card; said once for the profile instead.
 _SHAREABLE = {"shared_like", "shared_dislike"}
 

@@ -18,6 +18,7 @@ from assessments.selectors import result_view
 from assessments.services import result_page_paths, result_set_hidden, result_submit
 from core.cache import forget_pages
 from core.page_cache import render_cached
+from worksamples.fit import apply_worksample_fit
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ def _quiz_context(form) -> dict:
 @never_cache
 def result(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
+    tried = apply_worksample_fit(result)  # work samples the student attached (worksamples app)
     response = render_cached(
         request,
-        f"result:{result.token}:{','.join(result.hidden)}",
+        f"result:{result.token}:{','.join(result.hidden)}:{tried}",
         "assessments/result.html",
         lambda: {"view": result_view(result), "private_path": result.get_absolute_url(), "nav": "quiz"},
         private=True,

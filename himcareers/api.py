@@ -4,12 +4,14 @@ from ninja import NinjaAPI
 
 from assessments.api import router as quiz_router
 from careers.api import router as careers_router
+from worksamples.api import router as icd_router
 
 api = NinjaAPI(
     title="HIM Careers API",
     version="1",
-    description="Read-only catalogue of Health Information Management roles and certifications, and the fit questionnaire.",
+    description="Read-only catalogue of Health Information Management roles and certifications, the fit questionnaire, and the ICD-10-CM code set (CDC/NCHS, CMS).",
     urls_namespace="api",
 )
 api.add_router("/", careers_router)
 api.add_router("/quiz/", quiz_router)
+api.add_router("/icd10cm/", icd_router)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "core",
     "careers",
     "assessments",
+    "worksamples",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", careers_views.home, name="home"),
     path("", include("careers.urls")),
     path("", include("assessments.urls")),
+    path("", include("worksamples.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=SignInForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Invitations: create_counselor --invite prints a one-time link to choose a password.

@@ -334,7 +334,7 @@ def _cohort_of(counselor, roles, n):
 def test_the_cohort_page_makes_the_same_queries_for_2_or_12_students(client, counselor, roles, django_assert_num_queries, n):
     cohort = _cohort_of(counselor, roles, n)
     sign_in(client, counselor)
-    with django_assert_num_queries(6):  # session, user, profile check, cohort, results, role names
+    with django_assert_num_queries(7):  # session, user, profile check, cohort, results, role names, work samples tried
         assert client.get(cohort.get_absolute_url()).status_code == 200
 
 
