@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/3.13.0/bin/pytho
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; done)
 DEV_ENV := DEBUG=1
 
-.PHONY: run test test-fast browser-deps bench load audit collectstatic clean
+.PHONY: run test test-fast browser-deps bench scale load audit collectstatic clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "HIM Careers needs Python 3.12 or newer (none found: install one, or set PYTHON=/path/to/python3.12)."; exit 1; fi
@@ -37,6 +37,9 @@ test-fast: $(VENV)/.installed  ## Everything but the real-browser tests
 
 bench: $(VENV)/.installed  ## Benchmark pages against a minimal Django view (see README)
 	$(BIN)/python bench/run.py
+
+scale: $(VENV)/.installed  ## Two gunicorn servers behind nginx on PostgreSQL and Redis, about 2 minutes (see bench/README.md)
+	$(BIN)/python bench/scale.py
 
 load: $(VENV)/.installed  ## Bounded load test against gunicorn (see README)
 	$(BIN)/python bench/load.py
