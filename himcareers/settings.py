@@ -186,8 +186,8 @@ import bootstrap as _bootstrap  # noqa: E402
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Only the Bootstrap files the templates link (and the source map its CSS names): collectstatic
-# compresses every file it collects, and the whole package took 40-150 s.
+# Only the Bootstrap files the templates link (and the source map its CSS names), not the whole
+# package: collectstatic hashes and compresses every file it collects.
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -201,7 +201,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
-# Source maps (5.9 MB, only ever read by developer tools) are served but not pre-compressed.
+# Source maps (django-ninja's and Bootstrap's, 5.9 MB, read only by developer tools) are served
+# but not pre-compressed: brotli on them was most of collectstatic's 40-150 s.
 from whitenoise.compress import Compressor as _Compressor  # noqa: E402
 
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*_Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
