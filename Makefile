@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/3.13.0/bin/pytho
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; done)
 DEV_ENV := DEBUG=1
 
-.PHONY: run test test-fast browser-deps bench load audit validate collectstatic clean
+.PHONY: run test test-fast browser-deps bench scale load audit validate collectstatic clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "HIM Careers needs Python 3.12 or newer (none found: install one, or set PYTHON=/path/to/python3.12)."; exit 1; fi
@@ -41,6 +41,9 @@ bench: $(VENV)/.installed  ## Benchmark pages against a minimal Django view (see
 
 validate: $(VENV)/.installed  ## Simulate 2 x 20,000 answer sets and the personas; figures in docs/validation.md
 	$(BIN)/python -m assessments.validation --n 20000 --svg docs/validation-first-place.svg
+
+scale: $(VENV)/.installed  ## Two gunicorn servers behind nginx on PostgreSQL and Redis, about 2 minutes (see bench/README.md)
+	$(BIN)/python bench/scale.py
 
 load: $(VENV)/.installed  ## Bounded load test against gunicorn (see README)
 	$(BIN)/python bench/load.py

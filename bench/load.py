@@ -12,7 +12,7 @@ must equal the successful submissions.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/himcareers_ci .venv/bin/python bench/load.py
 
 Exit status 1 on any server error (5xx), failed or lost submission, or error reaching the
-server. Standard library (threads and http.client) and the helpers of bench/run.py, which use
+server. Standard library (threads and http.client) and the helpers of bench/harness/, which use
 psycopg, already a dependency of the app, for the scratch database.
 """
 
@@ -34,19 +34,14 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import (  # noqa: E402  (bench/ is not a package: the sibling is imported by path)
-    HOST,
-    PYTHON,
-    ROOT,
+from harness.common import HOST, PYTHON, ROOT, Req, http_fetch  # noqa: E402  (bench/ on the path first)
+from harness.discovery import links_in, radio_names  # noqa: E402
+from harness.servers import (  # noqa: E402
     Gunicorn,
-    Req,
     ScratchPostgres,
     collectstatic_if_needed,
-    http_fetch,
-    links_in,
     prepare_database,
     production_env,
-    radio_names,
 )
 
 SEED = 20261123

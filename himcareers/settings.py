@@ -220,15 +220,29 @@ import bootstrap as _bootstrap  # noqa: E402
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("bootstrap", str(Path(list(_bootstrap.__path__)[0]))),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Only the Bootstrap files the templates link (and the source map its CSS names), not the whole
+# package: collectstatic hashes and compresses every file it collects.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "himcareers.staticfinders.PackageFilesFinder",
 ]
+STATICFILES_PACKAGE_FILES = {
+    "bootstrap": (Path(list(_bootstrap.__path__)[0]), ["css/bootstrap.min.css", "css/bootstrap.min.css.map"]),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# Source maps (django-ninja's and Bootstrap's, 5.9 MB, read only by developer tools) are served
+# but not pre-compressed: brotli on them was most of collectstatic's 40-150 s.
+from whitenoise.compress import Compressor as _Compressor  # noqa: E402
+
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*_Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+# Pages link the hashed names only ({% static %}): the unhashed copies need no compressing.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
