@@ -10,7 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from careers.querysets import CertificationQuerySet, RoleQuerySet, SourceQuerySet, TrackQuerySet
+from careers.querysets import (
+    CertificationQuerySet,
+    DirectoryQuerySet,
+    RoleQuerySet,
+    SourceQuerySet,
+    TrackQuerySet,
+)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -420,6 +426,8 @@ class Directory(models.Model):
     for_all_roles = models.BooleanField(default=False)
     certifications = models.ManyToManyField(Certification, blank=True, related_name="directories")
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = DirectoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "slug"]
