@@ -56,10 +56,11 @@ def test_the_results_card_query_times_a_role_the_same_way_as_the_role_page():
 
 
 @pytest.mark.django_db
-def test_role_page_compare_page_and_api_say_the_same_time(client, real_content):
+def test_role_page_compare_page_roadmap_and_api_say_the_same_time(client, real_content):
     slug = "healthcare-data-analyst"
     text = first_job(Role.objects.with_details().get(slug=slug)).text
     assert "4 years" in text  # a bachelor's degree, not "about a year" of a master's
     assert text in client.get(reverse("careers:role_detail", args=[slug])).content.decode()
     assert text in client.get(reverse("careers:role_compare") + f"?roles={slug},medical-coder").content.decode()
+    assert text in client.get(reverse("careers:roadmap", args=[slug])).content.decode()
     assert client.get(f"/api/v1/roles/{slug}").json()["time_to_job"] == text

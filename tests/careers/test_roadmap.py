@@ -208,7 +208,7 @@ def test_a_roadmap_makes_the_same_queries_for_1_or_6_routes_certifications_and_n
 
 @pytest.mark.parametrize(
     ("low", "high", "words"),
-    [(6, 24, "6 to 24 months"), (24, 24, "2 years"), (12, 36, "1 to 3 years"), (0, 12, "0 to 12 months"), (1, 1, "1 month"), (None, None, "Not sourced")],
+    [(6, 24, "6 to 24 months"), (24, 24, "2 years"), (12, 36, "1 to 3 years"), (0, 12, "up to 1 year"), (1, 1, "1 month"), (None, None, "Not sourced")],
 )
 def test_months_are_said_in_plain_words(low, high, words):
     assert months_words(low, high) == words
