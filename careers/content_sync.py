@@ -125,7 +125,12 @@ class Syncer:
             for role_slug in row.roles:
                 wanted.setdefault((role_slug, row.slug), "serves")
         keep = [
-            sync_one(self.report, m.RoleCertification, {"role": roles[r], "certification": certs[c]}, {"kind": kind}).pk
+            sync_one(
+                self.report,
+                m.RoleCertification,
+                {"role": roles[r], "certification": certs[c]},
+                {"kind": kind, "note": self.c.roles[r].certifications.notes.get(c, "")},
+            ).pk
             for (r, c), kind in sorted(wanted.items())
         ]
         prune(self.report, m.RoleCertification.objects.all(), keep)

@@ -352,6 +352,7 @@ class RoleCertification(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_certifications")
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="role_certifications")
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    note = models.TextField(blank=True, help_text="What it takes beyond this role's usual routes")
 
     class Meta:
         ordering = ["role", "kind", "certification__abbreviation"]

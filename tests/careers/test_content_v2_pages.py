@@ -119,3 +119,8 @@ def test_jargon_on_a_role_page_is_explained_where_it_appears(client, real_conten
     html = page(client, "role_detail", "medical-coder")
     assert re.search(r'<abbr title="[^"]+">O\*NET</abbr>', html)
     assert re.search(r'<abbr title="[^"]+">SOC</abbr>', html)
+
+
+def test_a_credential_beyond_the_roles_routes_says_what_else_it_takes(client, real_content):
+    html = page(client, "role_detail", "ehr-analyst")
+    assert "HIMSS asks for years of work with health information and management systems" in html
