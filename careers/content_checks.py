@@ -217,6 +217,22 @@ def _derived(content) -> list[str]:
     return problems
 
 
+def _interest_status(content) -> list[str]:
+    """One rule for every role, so one O*NET code never reads "official" here and "proxy" there:
+    scores from the role's own, exactly matching code are official; anything else (a partial
+    match, another code, no code) is a proxy, an estimate or derived."""
+    problems = []
+    for slug, role in content.roles.items():
+        own = role.onet.match == "exact" and role.interests.from_code == (role.onet.code or "")
+        wanted = {"official"} if own else {"proxy", "estimate", "derived"}
+        if role.interests.status not in wanted:
+            problems.append(
+                f"roles/{slug}.yaml: interests.status: {role.interests.status!r}, but scores from "
+                f"{role.interests.from_code} for a {role.onet.match!r} match must be {' or '.join(sorted(wanted))}"
+            )
+    return problems
+
+
 def check_consistency(content) -> list[str]:
     """Every contradiction check_content knows about, one line each."""
     routes = routes_by_role(content)
@@ -228,4 +244,5 @@ def check_consistency(content) -> list[str]:
         *_cert_lists(content),
         *_ladder(content),
         *_derived(content),
+        *_interest_status(content),
     ]

@@ -113,3 +113,8 @@ def test_load_content_refuses_inconsistent_content_and_changes_nothing(content, 
     with pytest.raises(CommandError, match="entry_education.level"):
         call_command("load_content", path=str(content.root), stdout=StringIO())
     assert Role.objects.get(slug="medical-coder").entry_education == "certificate"
+
+
+def test_one_onet_code_gets_one_interest_status_rule(content):
+    content("roles/healthcare-data-analyst.yaml", "  status: proxy\n", "  status: official\n")
+    refused(content.root, "roles/healthcare-data-analyst.yaml: interests.status: 'official', but scores from 29-9021.00 for a 'partial' match")
