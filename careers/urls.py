@@ -12,4 +12,5 @@ urlpatterns = [
     path("certifications/", views.certification_list, name="certification_list"),
     path("certifications/<slug:slug>/", views.certification_detail, name="certification_detail"),
     path("about/data/", views.about_data, name="about_data"),
+    path("glossary/", views.glossary, name="glossary"),
 ]
