@@ -214,6 +214,8 @@ class Loader:
     def load_role(self, where, row, tracks):
         if row.get("track") not in tracks:
             raise ContentError(f"{where}: unknown track {row.get('track')!r}")
+        if row.get("level") not in m.CareerLevel.values:
+            raise ContentError(f"{where}: level {row.get('level')!r} is not one of {m.CareerLevel.values}")
         remote = row["remote"]
         contact = row["patient_contact"]
         education = row["entry_education"]
@@ -255,6 +257,7 @@ class Loader:
                 "full_name": row.get("full_name", ""),
                 "plural": row.get("plural") or row["name"].lower() + "s",
                 "track": tracks[row["track"]],
+                "level": row["level"],
                 "order": int(row.get("order", 0)),
                 "summary": row["summary"].strip(),
                 "typical_day": row["typical_day"].strip(),

@@ -41,6 +41,13 @@ class EducationLevel(models.TextChoices):
 EDUCATION_RANK = {value: rank for rank, value in enumerate(EducationLevel.values)}
 
 
+class CareerLevel(models.TextChoices):
+    ENTRY = "entry", "Entry level"
+    EXPERIENCED = "experienced", "Experienced"
+    ADVANCED = "advanced", "Advanced / specialist"
+    LEADERSHIP = "leadership", "Leadership"
+
+
 class Facet(models.TextChoices):
     PATIENT_CONTACT = "patient_contact", "Working with patients"
     CLINICAL_DETAIL = "clinical_detail", "Clinical detail"
@@ -108,6 +115,7 @@ class Role(models.Model):
     full_name = models.CharField(max_length=200, blank=True)
     plural = models.CharField(max_length=120)
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="roles")
+    level = models.CharField(max_length=12, choices=CareerLevel.choices, default=CareerLevel.ENTRY)
     order = models.PositiveSmallIntegerField(default=0)
     summary = models.TextField()
     typical_day = models.TextField()
