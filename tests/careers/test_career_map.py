@@ -330,3 +330,22 @@ def test_a_role_file_with_an_unknown_level_is_refused(db, tmp_path):
     path.write_text(path.read_text().replace("level: entry\n", "level: wizard\n", 1))
     with pytest.raises(ContentError, match="medical-coder.yaml: level 'wizard'"):
         load_content(tmp_path / "content")
+
+
+def test_the_map_answers_any_query_string_without_a_server_error(client, catalogue):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.security import HTTPS, hostile_text, hostile_value
+
+    keys = st.one_of(st.sampled_from(["track", "no_patient_contact", "remote", "within_year"]), hostile_text())
+
+    @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(params=st.dictionaries(keys, hostile_value(), max_size=5))
+    def check(params):
+        response = client.get(MAP, params, **HTTPS)
+        assert response.status_code in (200, 302, 400), params
+        if response.status_code == 302:
+            assert client.get(response["Location"], **HTTPS).status_code == 200, "the canonical address works"
+
+    check()
