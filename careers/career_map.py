@@ -320,20 +320,8 @@ def _grid(roles, levels, marks):
     return column_of, lanes, heights
 
 
-def build_map(
-    roles: Sequence[MapRole],
-    steps: Iterable[MapStep],
-    *,
-    levels: Sequence[tuple[str, str]],
-    marks: Mapping[str, Mark] | None = None,
-) -> CareerMap:
-    """Lay out the map: `roles` in lane order (by track, then within the track), `levels` the
-    (value, label) choices in column order, `marks` optional per-slug highlights and dimming.
-    Steps whose ends are not among the roles are left out."""
-    marks = marks or {}
-    by_slug = {r.slug: r for r in roles}
-    steps = [s for s in steps if s.from_slug in by_slug and s.to_slug in by_slug and s.from_slug != s.to_slug]
-    column_of, grid, heights = _grid(roles, levels, marks)
+def _place(grid, heights):
+    """Node boxes (x, y, w, h) and columns by slug, the lanes, and the height used."""
     boxes, cols, lanes, y = {}, {}, [], HEADER_H
     for i, (track, cells) in enumerate(grid.items()):
         name = next(iter(cells.values()))[0].track_name
@@ -348,6 +336,24 @@ def build_map(
                 top += heights[role.slug] + NODE_GAP
         lanes.append(Lane(track, name, y, h, label, shaded=i % 2 == 0))
         y += h
+    return boxes, cols, lanes, y
+
+
+def build_map(
+    roles: Sequence[MapRole],
+    steps: Iterable[MapStep],
+    *,
+    levels: Sequence[tuple[str, str]],
+    marks: Mapping[str, Mark] | None = None,
+) -> CareerMap:
+    """Lay out the map: `roles` in lane order (by track, then within the track), `levels` the
+    (value, label) choices in column order, `marks` optional per-slug highlights and dimming.
+    Steps whose ends are not among the roles are left out."""
+    marks = marks or {}
+    by_slug = {r.slug: r for r in roles}
+    steps = [s for s in steps if s.from_slug in by_slug and s.to_slug in by_slug and s.from_slug != s.to_slug]
+    column_of, grid, heights = _grid(roles, levels, marks)
+    boxes, cols, lanes, y = _place(grid, heights)
     outs: dict[str, list] = {}
     ins: dict[str, list] = {}
     for s in steps:
