@@ -11,11 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.forms import QuizForm
+from assessments.map_views import result_marks
 from assessments.models import Item, Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.selectors import result_view
 from assessments.services import result_page_paths, result_set_hidden, result_submit
+from careers.map_views import render_career_map
 from core.cache import forget_pages
 from core.page_cache import render_cached
 from worksamples.fit import apply_worksample_fit
@@ -91,6 +93,23 @@ def result(request, token):
         private=True,
     )
     return _private(response)
+
+
+@require_safe
+@never_cache
+def result_map(request, token):
+    """The career map with this result's top five highlighted and "not for me" roles dimmed."""
+    result = get_object_or_404(Result.objects.by_token(token))
+    overlay = {
+        "title": "Your matches on the career map",
+        "intro": "Your top five matches are outlined with their fit; roles you marked “not for me” are dimmed. Arrows show the usual steps between roles.",
+        "back_url": result.get_absolute_url(),
+        "back_text": "Back to your results",
+        "legend": "your top five matches",
+        "dim_legend": "dimmed: not for me, or doesn't fit your filters",
+        "private": True,
+    }
+    return _private(render_career_map(request, marks=result_marks(result), context={"overlay": overlay, "nav": "quiz"}))
 
 
 @csrf_protect_without_referrer

@@ -119,6 +119,30 @@ class RoleQuerySet(models.QuerySet):
             .order_by()
         )
 
+    def for_map(self):
+        """Roles with what the career map shows, in two queries whatever their number: the
+        track, the entry band's amount, status and year, the shortest training to a first job,
+        and the ladder steps out of each role (prefetched as next_steps)."""
+        from careers.models import EducationPath, LadderStep, SalaryBand
+
+        entry = SalaryBand.objects.filter(role=OuterRef("pk"), level=SalaryBand.BandLevel.ENTRY).order_by()
+        shortest = EducationPath.objects.filter(roles=OuterRef("pk"), months_min__isnull=False).order_by("months_min")
+        return (
+            self.select_related("track")
+            .only(
+                "slug", "name", "level", "remote_level", "patient_contact_level", "order",
+                "track__slug", "track__name", "track__order",
+            )
+            .annotate(
+                entry_band_amount=Subquery(entry.values("amount")[:1]),
+                entry_band_status=Subquery(entry.values("status")[:1]),
+                entry_band_year=Subquery(entry.values("year")[:1]),
+                first_job_months=Subquery(shortest.values("months_min")[:1]),
+            )
+            .prefetch_related(Prefetch("next_steps", queryset=LadderStep.objects.only("from_role", "to_role", "kind").order_by("pk")))
+            .order_by("track__order", "track__slug", "order", "slug")
+        )
+
     def with_scoring_data(self):
         """Roles with their facet levels and salary bands, for ranking matches."""
         return self.prefetch_related(
