@@ -130,9 +130,9 @@ CLOSE_CALL_POINTS = 2
 #: uniformly random answer sets (docs/validation.md): the top band is reached by fewer than 5%
 #: of them; an all-"Unsure" or all-alike answer set scores 50, which stays in "Some fit".
 BANDS: tuple[tuple[int, str], ...] = (
-    (72, "Excellent fit"),
-    (64, "Strong fit"),
-    (57, "Good fit"),
+    (65, "Excellent fit"),
+    (59, "Strong fit"),
+    (54, "Good fit"),
     (45, "Some fit"),
     (0, "Weak fit"),
 )
