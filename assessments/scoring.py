@@ -14,8 +14,8 @@ months of its shortest route to a first job. For one person and one role:
   around the neutral 3 (a want met counts for, a want missed or a dislike demanded against),
   weighted by how decided the person is; divided by the size of the role's own profile, so a
   role with vague, middling levels gains nothing;
-* ``score = c x (0.3 I + 0.7 F) - 0.05 x (training steps beyond the person's limit)``, where
-  ``c`` (0-1) is how much the person's answers differ from each other;
+* ``score = c x (0.2 I + 0.8 F) - 0.08 x (doublings of the time to a first job beyond the
+  person's limit)``, where ``c`` (0-1) is how much the person's answers differ from each other;
 * ``fit = round(50 + 100 x score)``, clamped to 0-100. Roles are ranked by the exact score.
 
 Reason texts live in ``assessments.scoring_reasons``; they are built only for the matches asked
@@ -34,6 +34,7 @@ from core.vocabulary import (
     DIMENSIONS,
     QUESTION_FACETS,
     TRAINING,
+    TRAINING_STEPS,
     TRAINING_WORDS,
     WORK_FACETS,
     training_step,
@@ -54,6 +55,7 @@ __all__ = [
     "MODEL_VERSION",
     "TRAINING",
     "TRAINING_PENALTY",
+    "TRAINING_SLACK_MONTHS",
     "TRAINING_WORDS",
     "WORK_FACETS",
     "AnswerError",
@@ -72,6 +74,7 @@ __all__ = [
     "interest_fit",
     "match",
     "rank",
+    "training_shortfall",
     "weighted_correlation",
 ]
 
@@ -86,8 +89,10 @@ NEUTRAL = 3.0
 
 #: Weights of the weighted Pearson correlation (C, I and S set HIM work apart).
 INTEREST_WEIGHTS: Mapping[str, float] = {"R": 1.0, "I": 1.25, "A": 1.0, "S": 1.25, "E": 1.0, "C": 1.5}
-#: An interest profile with a weighted spread (SD, 0-100 scale) of this or more counts in full.
-INTEREST_SPREAD_FULL = 25.0
+#: An interest profile with a weighted spread (SD, 0-100 scale) of this or more counts in full:
+#: about twice the spread pure random clicking gives (five answers per letter: SD about 14), so
+#: a profile counts in full only when it clearly stands out from noise.
+INTEREST_SPREAD_FULL = 30.0
 
 #: Facet weights. Remote work is an option, not the work itself, so it weighs less.
 FACET_WEIGHTS: Mapping[str, float] = {f: (0.5 if f == "remote_work" else 1.0) for f in WORK_FACETS}
@@ -98,13 +103,24 @@ DISLIKE_SPARED = 0.2
 #: The facet answers count in full once their spread (SD, 1-5 scale) reaches this.
 SPREAD_FULL = 0.9
 
-INTEREST_SHARE = 0.3
-FACET_SHARE = 0.7
-#: Score lost per step of training beyond the person's limit (5 fit points a step).
-TRAINING_PENALTY = 0.05
-#: A role with no sourced route to a first job counts as the longest step: such roles (CDI,
-#: auditing, revenue-cycle analysis) are reached after years in another HIM job.
+#: Shares of the interest and facet parts. r spans -1..1 while F averages eleven facets, so at
+#: 0.3/0.7 the interest part still spread the roles as widely as the facet part (mean SD across
+#: roles 0.054 vs 0.045, realistic population); at 0.2/0.8 the facets, which describe the job
+#: itself, are the wider part (docs/scoring.md section 4).
+INTEREST_SHARE = 0.2
+FACET_SHARE = 0.8
+#: Score lost per doubling of the time to a first job beyond the person's limit (see
+#: ``training_shortfall``): a route twice as long as planned costs 8 fit points.
+TRAINING_PENALTY = 0.08
+#: Months added to both times before they are compared, so that a route of 3 months against a
+#: limit of "a few weeks" is a small stretch, not a tripling.
+TRAINING_SLACK_MONTHS = 6
+#: A role with no sourced time to a first job counts as this long (five years): such a role is
+#: reached after years in another HIM job. The step is the longest one.
+UNKNOWN_TRAINING_MONTHS = 60
 UNKNOWN_TRAINING_STEP = 5
+#: The longest time (months) each training answer covers; the last answer has no limit.
+_LIMIT_MONTHS: tuple[int | None, ...] = tuple(longest for _step, _label, longest in TRAINING_STEPS)
 #: Fit points per unit of score: fit = 50 + 100 x score, so a score of 0 (no evidence) is 50.
 FIT_SCALE = 100.0
 #: Two matches this many fit points apart or less are a close call.
@@ -114,9 +130,9 @@ CLOSE_CALL_POINTS = 2
 #: uniformly random answer sets (docs/validation.md): the top band is reached by fewer than 5%
 #: of them; an all-"Unsure" or all-alike answer set scores 50, which stays in "Some fit".
 BANDS: tuple[tuple[int, str], ...] = (
-    (72, "Excellent fit"),
-    (64, "Strong fit"),
-    (57, "Good fit"),
+    (65, "Excellent fit"),
+    (59, "Strong fit"),
+    (54, "Good fit"),
     (45, "Some fit"),
     (0, "Weak fit"),
 )
@@ -181,6 +197,22 @@ def _weighted_deviations(values: Sequence[float]) -> tuple[tuple[float, ...], fl
 
 def _is_flat(values: Sequence[float]) -> bool:
     return max(values) - min(values) <= _FLAT
+
+
+def training_shortfall(months: int | None, limit: int) -> float:
+    """How far a role's time to a first job (months) goes beyond a training answer (1-5), in
+    doublings: ``log2((months + 6) / (longest months the answer covers + 6))``, 0 when it fits.
+
+    One doubling is about one answer step (the answers run to a month, 6, 12, 24 and more), but
+    the size of the gap counts, not the number of answer boundaries it crosses: 3 months against
+    "a few weeks" is 0.36, 24 months against "up to 6 months" 1.32, 108 months against "about 2
+    years" 1.93. Unknown months count as ``UNKNOWN_TRAINING_MONTHS``.
+    """
+    longest = _LIMIT_MONTHS[limit - 1]
+    months = UNKNOWN_TRAINING_MONTHS if months is None else months
+    if longest is None or months <= longest:
+        return 0.0
+    return math.log2((months + TRAINING_SLACK_MONTHS) / (longest + TRAINING_SLACK_MONTHS))
 
 
 # --------------------------------------------------------------------------------------------
@@ -261,9 +293,15 @@ class RoleProfile:
         set_(self, "_ivec", None if _is_flat(values) else vector)
         set_(self, "_step", step)
         set_(self, "_norm", 1.0 / max(size, 1.0))
+        # Per training answer 1-5: (answer steps beyond it, doublings beyond it); index 0 unused.
+        longest = step or UNKNOWN_TRAINING_STEP
+        short = ((0, 0.0),) + tuple(
+            (max(0, longest - limit), training_shortfall(self.months_to_first_job, limit)) for limit in range(1, 6)
+        )
+        set_(self, "_short", short)
         # Everything rank() needs in one flat tuple: facet table indices, 1/size, the interest
-        # vector, the training step (0 = unknown) and the slug.
-        set_(self, "_rec", (*index, 1.0 / max(size, 1.0), *vector, step or UNKNOWN_TRAINING_STEP, self.slug))
+        # vector, the training table above and the slug.
+        set_(self, "_rec", (*index, 1.0 / max(size, 1.0), *vector, short, self.slug))
 
     @property
     def holland_code(self) -> str:
@@ -342,8 +380,9 @@ def facet_term(facet: str, want: float, level: int) -> float:
     """One facet's weighted agreement between a want (1-5) and a role level (1-5).
 
     With ``a = (want - 3) / 2`` and ``b = (level - 3) / 2`` (both -1..1): ``a x b`` when the
-    person wants it (a > 0); ``1.5 a x b`` when they dislike it and the role asks for it;
-    ``0.5 a x b`` when they dislike it and the role spares them. For remote work only a want
+    person wants it (a > 0); ``DISLIKE_DEMANDED x a x b`` (1.5) when they dislike it and the
+    role asks for it; ``DISLIKE_SPARED x a x b`` (0.2) when they dislike it and the role spares
+    them. For remote work only a want
     counts: preferring on-site work costs nothing, since every role has on-site jobs too.
     """
     a = (want - NEUTRAL) / 2.0
@@ -363,8 +402,9 @@ class Match:
 
     ``score``: the exact score the ranking uses (-1..1 before the clamp); ``fit`` 0-100 and its
     ``band``; ``interest_fit``: the weighted r (None when undefined); ``facet_fit``: the facet
-    agreement F; ``training_gap``: steps of training beyond the person's limit (0 = fits; a role
-    with no known route counts as the longest step); ``reasons``: filled for explained matches.
+    agreement F; ``training_gap``: answer steps of training beyond the person's limit (0 = fits;
+    a role with no known route counts as the longest step; the score uses the size of the gap,
+    ``training_shortfall``); ``reasons``: filled for explained matches.
     """
 
     slug: str
@@ -434,9 +474,8 @@ def facet_agreement(profile: Profile, role: RoleProfile) -> float:
     return sum(profile._cells[i][role.facets[f] - 1] for i, f in enumerate(WORK_FACETS)) * role._norm
 
 
-def _training_gap(profile: Profile, step: int | None) -> int:
-    step = step or UNKNOWN_TRAINING_STEP
-    return step - profile.training if step > profile.training else 0
+def _training_gap(profile: Profile, role: RoleProfile) -> int:
+    return role._short[profile.training][0]
 
 
 def _to_fit(score: float) -> int:
@@ -451,17 +490,17 @@ def fit_band(fit: int) -> str:
     return _BAND_BY_FIT[fit]
 
 
-def _combine(profile: Profile, r: float | None, f: float, gap: int | None) -> float:
+def _combine(profile: Profile, r: float | None, f: float, short: float) -> float:
     i = 0.0 if r is None else r * profile._shrink
-    return profile.spread * (INTEREST_SHARE * i + FACET_SHARE * f) - TRAINING_PENALTY * gap
+    return profile.spread * (INTEREST_SHARE * i + FACET_SHARE * f) - TRAINING_PENALTY * short
 
 
 def match(profile: Profile, role: RoleProfile, *, explain: bool = True) -> Match:
     """Score one role (the same numbers as ``rank``)."""
     r = interest_fit(profile, role)
     f = facet_agreement(profile, role)
-    gap = _training_gap(profile, role._step)
-    score = _combine(profile, r, f, gap)
+    gap, short = role._short[profile.training]
+    score = _combine(profile, r, f, short)
     fit = _to_fit(score)
     m = Match(role.slug, fit, _BAND_BY_FIT[fit], r, f, gap, score)
     return _explained(m, profile, role) if explain else m
@@ -488,12 +527,12 @@ def _scores(profile: Profile, rows: Iterable[tuple]) -> tuple[list[float], list[
     ishare = INTEREST_SHARE * profile._shrink
     scores, rs, fs, gaps = [], [], [], []
     add_s, add_r, add_f, add_g = scores.append, rs.append, fs.append, gaps.append
-    for i0, i1, i2, i3, i4, i5, norm, v0, v1, v2, v3, v4, v5, step, _slug in rows:
+    for i0, i1, i2, i3, i4, i5, norm, v0, v1, v2, v3, v4, v5, short, _slug in rows:
         f = (t0[i0] + t1[i1] + t2[i2] + t3[i3] + t4[i4] + t5[i5]) * norm
         r = c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3 + c4 * v4 + c5 * v5
         r = 1.0 if r > 1.0 else (-1.0 if r < -1.0 else r)
-        gap = step - limit if step > limit else 0
-        add_s(spread * (ishare * r + fshare * f) - penalty * gap)
+        gap, doublings = short[limit]
+        add_s(spread * (ishare * r + fshare * f) - penalty * doublings)
         add_r(r)
         add_f(f)
         add_g(gap)

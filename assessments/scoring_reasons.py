@@ -2,7 +2,7 @@
 
 Order: interests (up to three, strongest first), facets (up to two matches, then up to two
 mismatches), training (always one). The texts and the rules that pick them are in
-docs/scoring.md section 7.
+docs/scoring.md section 6.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from core.vocabulary import (
     DIMENSIONS,
     FACET_ACTIVITY,
     TRAINING,
-    TRAINING_WORDS,
     WORK_FACETS,
+    months_words,
 )
 
 _REASON_CONTRIBUTION = 0.05  # smallest |interest contribution| that earns a reason
@@ -117,13 +117,16 @@ def training_reason(profile: scoring.Profile, role: scoring.RoleProfile, gap: in
             "information job, so we count it as a long route."
         )
         return Reason("training_too_long" if gap else "training_fits", text, TRAINING)
-    words = TRAINING_WORDS[step]
+    months = role.months_to_first_job
+    if months == 0:
+        return Reason("training_fits", "You can start with training on the job, which fits the time you have.", TRAINING)
+    words = f"about {months_words(months)}"
     if gap:
-        return Reason("training_too_long", f"Needs more training than you planned: the shortest route to a first job takes {words}.", TRAINING)
-    return Reason("training_fits", f"The shortest route to a first job takes {words}, which fits the time you have.", TRAINING)
+        return Reason("training_too_long", f"Needs more training than you planned: the shortest usual way to a first job takes {words}.", TRAINING)
+    return Reason("training_fits", f"The shortest usual way to a first job takes {words}, which fits the time you have.", TRAINING)
 
 
 def explain(profile: scoring.Profile, role: scoring.RoleProfile, match: scoring.Match | None = None) -> tuple[Reason, ...]:
     """Reasons for one match: interests, then facets, then training."""
-    gap = match.training_gap if match is not None else scoring._training_gap(profile, role.training_step)
+    gap = match.training_gap if match is not None else scoring._training_gap(profile, role)
     return tuple(_interest_reasons(profile, role) + _facet_reasons(profile, role) + [training_reason(profile, role, gap)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careers.models import EDUCATION_RANK
+from core.vocabulary import months_words
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,7 @@ def span_words(months_min: int | None, months_max: int | None = None) -> str:
     return f"{low} to {high} months"
 
 
-def _one(months: int) -> str:
-    if months == 0:
-        return "no study"
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    if months > 12 and months % 6 == 0:
-        return f"{months / 12:g} years"
-    return f"{months} month{'s' if months != 1 else ''}"
+_one = months_words  # the same words as the quiz's training reasons
 
 
 @dataclass(frozen=True)

@@ -97,14 +97,30 @@ TRAINING_STEPS: tuple[tuple[int, str, int | None], ...] = (
     (5, "4 years or more", None),
 )
 
-#: Words for "a first job needs ..." by step.
+#: Words for the span of months each training answer covers (reasons name a role's own months
+#: with ``months_words``).
 TRAINING_WORDS: Mapping[int, str] = {
-    1: "a few weeks",
+    1: "a month or less",
     2: "up to six months",
-    3: "about a year",
-    4: "about two years",
+    3: "up to a year",
+    4: "up to two years",
     5: "more than two years",
 }
+
+
+def months_words(months: int) -> str:
+    """3 -> "3 months", 12 -> "1 year", 18 -> "1.5 years", 48 -> "4 years", 0 -> "no study".
+
+    The one wording of a length of time; careers.durations uses it for every page too.
+    """
+    if months == 0:
+        return "no study"
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} year{'s' if years != 1 else ''}"
+    if months > 12 and months % 6 == 0:
+        return f"{months / 12:g} years"
+    return f"{months} month{'s' if months != 1 else ''}"
 
 
 def training_step(months: int | None) -> int | None:
