@@ -223,7 +223,7 @@ def test_the_export_lists_name_date_holland_code_top_three_and_link(client, coho
         "Medical coder",
         "Cancer registrar",
         "HIM director",
-        reverse("assessments:cohort_result", args=[cohort.pk, result.token]),
+        "http://testserver" + reverse("assessments:cohort_result", args=[cohort.pk, result.token]),
     ]
     assert by_name["C.D."][2] == "SIC"
 
