@@ -3,6 +3,18 @@ from django import forms
 from careers.models import EducationLevel, Level, Track
 
 ANY = [("", "Any")]
+SALARY_CEILING = 500_000
+
+
+class SalaryField(forms.IntegerField):
+    """A whole number of dollars. A number far past the ceiling is refused before the step check,
+    which works in floating point and fails outright on an integer of 309 digits or more."""
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if number is not None and abs(number) > SALARY_CEILING * 10:
+            raise forms.ValidationError(f"Enter an amount up to ${SALARY_CEILING:,}.", code="max_value")
+        return number
 
 
 class RoleFilterForm(forms.Form):
@@ -19,8 +31,8 @@ class RoleFilterForm(forms.Form):
         required=False,
     )
     patient_contact = forms.ChoiceField(label="Patient contact, at most", choices=ANY + Level.choices, required=False)
-    salary_floor = forms.IntegerField(
-        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=500_000, step_size=1000
+    salary_floor = SalaryField(
+        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=SALARY_CEILING, step_size=1000
     )
 
     def __init__(self, *args, **kwargs):
