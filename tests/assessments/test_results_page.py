@@ -56,7 +56,7 @@ def row_names(html):
 def test_it_shows_the_profile_as_a_chart_and_a_table(client, result):
     html = client.get(url(result)).content.decode()
 
-    assert '<svg role="img"' in html
+    assert '<svg class="chart-wide" role="img"' in html
     assert html.count('class="profile-bar') == 6
     assert "Conventional 88" in html  # the chart's text alternative (87.5 rounds up)
     table = html.split('class="table table-sm profile-table"')[1].split("</table>")[0]
