@@ -1,3 +1,5 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
 from django import forms
 
 from careers.models import EducationLevel, Level, Track
@@ -37,18 +39,21 @@ class RoleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = css
         self.fields["q"].widget.input_type = "search"
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
-                )
+        # Rendered by crispy-forms: the search stays in view; the other filters fold into
+        # "Filter roles", open on wide screens (site.js) and whenever one is in use or wrong.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field("q"),
+            HTML(
+                '<details class="filter-more mb-3" data-open-wide{% if form.is_filtered or form.errors %} open{% endif %}>'
+                '<summary class="filter-summary">Filter roles<span class="visually-hidden"> by track, education, '
+                "remote work, patient contact and salary</span></summary><div class=\"pt-2\">"
+            ),
+            *[Field(name) for name in self.fields if name != "q"],
+            HTML("</div></details>"),
+        )
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())

@@ -136,8 +136,11 @@ def test_a_cohort_without_a_name_is_refused_with_an_announced_error(client, coun
     response = client.post(reverse("assessments:cohort_create"), {"name": "   "})
     assert response.status_code == 200 and not Cohort.objects.exists()
     html = response.content.decode()
-    assert 'aria-invalid="true"' in html and 'aria-describedby="id_name-help id_name-error"' in html
-    assert re.search(r'id="id_name-error" role="alert">This field is required', html)
+    # The field (rendered by crispy-forms) carries its help and its error; a summary is announced.
+    assert re.search(r'<input[^>]*aria-invalid="true"[^>]*aria-describedby="id_name_helptext id_name_error"', html)
+    assert re.search(r'<div id="id_name_error" class="invalid-feedback">\s*<span[^>]*><strong>This field is required', html)
+    assert re.search(r'role="alert" id="form-errors">\s*<p class="mb-0"><a href="#id_name"[^>]*>Cohort name</a>: This field is required', html)
+    assert "autofocus" in html
 
 
 def test_a_too_long_name_is_refused_and_kept(client, counselor):
@@ -299,7 +302,9 @@ def test_a_counselor_signs_in_and_lands_on_their_cohorts(client, counselor):
 
 def test_the_sign_in_page_has_labelled_fields_and_says_there_is_no_sign_up(client):
     html = client.get(reverse("login")).content.decode()
-    assert '<label class="form-label" for="id_username">' in html and '<label class="form-label" for="id_password">' in html
+    for name in ("username", "password"):
+        assert re.search(rf'<label\s+for="id_{name}" class="form-label', html)
+    assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
     assert "no open sign-up" in html
 
 
