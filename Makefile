@@ -49,6 +49,9 @@ run: serve-setup staticfiles/staticfiles.json  ## Serve http://127.0.0.1:$(PORT)
 dev: serve-setup  ## Develop: DEBUG pages and auto-reload on http://127.0.0.1:$(PORT)
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+screenshots: $(VENV)/.installed-test browser-deps staticfiles/staticfiles.json  ## Phone and desktop screenshots of the main pages in docs/screenshots/
+	$(RUN_ENV) $(BIN)/python scripts/screenshots.py
+
 browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser tests
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null); \

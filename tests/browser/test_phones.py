@@ -99,3 +99,20 @@ def test_the_results_open_with_the_top_three_and_the_first_match_within_two_scre
     expect(steps.locator("a[href*='careeronestop.org/Toolkit/Jobs']").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     axe_check(page, f"results at {size['width']} px")
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_home_page_shows_the_field_at_a_glance_from_this_site_alone(page, live_server, axe_check, size):
+    requested = []
+    page.on("request", lambda req: requested.append(req.url))
+    page.set_viewport_size(size)
+    page.goto("/")
+    cards = page.locator(".track-card")
+    expect(cards).to_have_count(7)
+    expect(cards.first.locator("svg.track-icon")).to_be_visible()
+    expect(cards.first.locator(".track-role-facts").first).to_contain_text(re.compile(r"\$[\d,]+ a year to start · "))
+    expect(page.get_by_role("link", name="Take the fit quiz")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    # No CDN, no web fonts: everything comes from the site itself.
+    assert all(url.startswith(live_server.url) or url.startswith("data:") for url in requested), requested
+    axe_check(page, f"home at {size['width']} px")
