@@ -27,6 +27,7 @@ class CohortForm(forms.ModelForm):
         # aria-describedby, aria-invalid on error. The page supplies the <form> and buttons.
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
         self.helper.layout = Layout(Field("name", autocomplete="off"))
 
     def full_clean(self):

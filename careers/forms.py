@@ -44,6 +44,7 @@ class RoleFilterForm(forms.Form):
         # "Filter roles", open on wide screens (site.js) and whenever one is in use or wrong.
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # a GET form: no token, so browsing sets no cookie
         self.helper.layout = Layout(
             Field("q"),
             HTML(

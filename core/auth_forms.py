@@ -46,6 +46,7 @@ class SignInForm(AddressLimitMixin, AuthenticationForm):
         # Rendered by crispy-forms; the page supplies the <form>, the next field and the button.
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
         self.helper.layout = Layout(Field("username", autocapitalize="none"), Field("password"))
 
     def full_clean(self):

@@ -39,7 +39,7 @@ def free_port() -> int:
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603 - fixed arguments
 
 
 def seed(env) -> tuple[str, int]:
@@ -57,13 +57,13 @@ def seed(env) -> tuple[str, int]:
         "result_submit(answers={**ans, 'S1': 5, 'S2': 5}, cohort=c, display_name='Ben');"
         "print(r.token, c.pk)"
     )
-    out = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)  # noqa: S603
     token, pk = out.stdout.split()[-2:]
     return token, int(pk)
 
 
 def serve(env, port):
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "gunicorn", "himcareers.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--threads", "4", "--no-control-socket"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

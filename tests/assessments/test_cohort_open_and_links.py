@@ -97,3 +97,9 @@ def test_printouts_and_the_private_link_show_the_address_of_each_request(client,
         assert f"Printed from http://{host}/quiz/results/" in printed
         page = client.get(reverse("assessments:result", args=[token]), HTTP_HOST=host).content.decode()
         assert f'value="http://{host}/quiz/results/{token}/"' in page
+
+
+def test_the_crispy_forms_carry_one_csrf_token_each(client, counselor):
+    assert client.get(reverse("login")).content.decode().count('name="csrfmiddlewaretoken"') == 1
+    sign_in(client, counselor)
+    assert client.get(reverse("assessments:cohort_create")).content.decode().count('name="csrfmiddlewaretoken"') == 1
