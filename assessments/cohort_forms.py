@@ -1,5 +1,7 @@
 """The counselor's cohort form."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.db import IntegrityError, transaction
 
@@ -18,6 +20,20 @@ class CohortForm(forms.ModelForm):
         fields = ["name"]
         labels = {"name": "Cohort name"}
         help_texts = {"name": "For example \"Period 3 Health Careers, fall 2026\". Students see only the join code."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rendered by crispy-forms (bootstrap5 pack): label, help and error tied to the input by
+        # aria-describedby, aria-invalid on error. The page supplies the <form> and buttons.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
+        self.helper.layout = Layout(Field("name", autocomplete="off"))
+
+    def full_clean(self):
+        super().full_clean()
+        if "name" in self.errors:
+            self.fields["name"].widget.attrs["autofocus"] = True
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -11,13 +11,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.cohort_forms import CohortForm
 from assessments.cohort_stats import profile_spread, top_match_counts
@@ -28,6 +28,7 @@ from assessments.models import Cohort, CounselorProfile, Result
 from assessments.print_views import build_packets
 from careers.map_views import render_career_map
 from careers.models import Role
+from core.page_cache import site_origin
 from worksamples.selectors import cohort_tries
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -138,15 +139,34 @@ def cohort_export(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-results.csv"'
     writer = csv.writer(response)
+    # Absolute links: a spreadsheet opens them, a path alone goes nowhere.
+    origin = site_origin(request)
     writer.writerow(["Name", "Date", "Holland code", "Match 1", "Match 2", "Match 3", "Link"])
     for row in rows:
         r = row["result"]
         top = [name for _, name in row["top"]]
         top += [""] * (3 - len(top))
-        link = reverse("assessments:cohort_result", args=[cohort.pk, r.token])
+        link = origin + reverse("assessments:cohort_result", args=[cohort.pk, r.token])
         cells = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
         writer.writerow([csv_safe(cell) for cell in cells])
     return response
+
+
+@require_POST
+@counselor_required
+def cohort_set_open(request, pk):
+    """Close a cohort to new students, or open it again (``open`` is "yes" or "no")."""
+    cohort = _own_cohort(request, pk)
+    wanted = request.POST.get("open")
+    if wanted not in ("yes", "no"):
+        return HttpResponseBadRequest("Say whether the cohort should be open: open=yes or open=no.")
+    cohort.is_open = wanted == "yes"
+    cohort.save(update_fields=["is_open"])
+    if cohort.is_open:
+        messages.success(request, f"“{cohort.name}” is open: students can join with the code again.")
+    else:
+        messages.success(request, f"“{cohort.name}” is closed: no new students can join. Its results stay.")
+    return redirect(cohort)
 
 
 def _confirmed(request) -> bool:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from assessments import selectors
 from assessments.models import Result
+from assessments.next_steps import next_steps_for
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
 from core.page_cache import render_cached
@@ -20,7 +21,8 @@ ROADMAPS = 3
 class Packet:
     key: str  # prefix for element ids, unique within a document
     view: selectors.ResultView
-    roadmaps: tuple[dict, ...]  # {"roadmap": careers.roadmap.Roadmap, "idp": id prefix}
+    # {"roadmap": careers.roadmap.Roadmap, "steps": assessments.next_steps.NextSteps, "idp": id prefix}
+    roadmaps: tuple[dict, ...]
 
     @property
     def result(self) -> Result:
@@ -34,11 +36,13 @@ def build_packets(results, *, start=DEFAULT_START) -> tuple[list[Packet], list]:
     slugs = {card.slug for view in views for card in view.top[:ROADMAPS]}
     roles = {role.slug: role for role in Role.objects.with_roadmap().filter(slug__in=slugs)} if slugs else {}
     roadmaps = {slug: build_roadmap(role, start=start) for slug, role in roles.items()}
+    steps = {s.role.slug: s for s in next_steps_for(sorted(roadmaps))}
     packets = []
     for view in views:
         key = f"p{view.result.pk}"
         top = [card.slug for card in view.top[:ROADMAPS] if card.slug in roadmaps]
-        packets.append(Packet(key, view, tuple({"roadmap": roadmaps[s], "idp": f"{key}-{s}"} for s in top)))
+        summaries = ({"roadmap": roadmaps[s], "steps": steps.get(s), "idp": f"{key}-{s}"} for s in top)
+        packets.append(Packet(key, view, tuple(summaries)))
     keys = [k for rm in roadmaps.values() for k in rm.source_keys]
     return packets, Source.objects.for_keys(keys) if keys else []
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("counselors/cohorts/<int:pk>/print/", counselor_views.cohort_print, name="cohort_print"),
     path("counselors/cohorts/<int:pk>/map/", counselor_views.cohort_map, name="cohort_map"),
     path("counselors/cohorts/<int:pk>/export.csv", counselor_views.cohort_export, name="cohort_export"),
+    path("counselors/cohorts/<int:pk>/open/", counselor_views.cohort_set_open, name="cohort_set_open"),
     path("counselors/cohorts/<int:pk>/delete/", counselor_views.cohort_delete, name="cohort_delete"),
     path("counselors/cohorts/<int:pk>/results/<slug:token>/", counselor_views.cohort_result, name="cohort_result"),
     path("counselors/cohorts/<int:pk>/results/<slug:token>/delete/", counselor_views.cohort_result_delete, name="cohort_result_delete"),

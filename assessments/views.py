@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from assessments.forms import QuizForm
 from assessments.map_views import result_marks
 from assessments.models import Item, Result
+from assessments.next_steps import with_next_steps
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.selectors import result_view
@@ -60,10 +61,16 @@ def result(request, token):
         request,
         f"result:{result.token}:{','.join(result.hidden)}:{tried}",
         "assessments/result.html",
-        lambda: {"view": result_view(result), "private_path": result.get_absolute_url(), "nav": "quiz"},
+        lambda: _result_context(result),
         private=True,
     )
     return private_link(response)
+
+
+def _result_context(result) -> dict:
+    view = result_view(result)
+    # The first three matches each get a "Next steps" block (assessments.next_steps).
+    return {"view": view, "top_with_steps": with_next_steps(view.top), "private_path": result.get_absolute_url(), "nav": "quiz"}
 
 
 @require_safe

@@ -1,8 +1,22 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
 from django import forms
 
 from careers.models import EducationLevel, Level, Track
 
 ANY = [("", "Any")]
+SALARY_CEILING = 500_000
+
+
+class SalaryField(forms.IntegerField):
+    """A whole number of dollars. A number far past the ceiling is refused before the step check,
+    which works in floating point and fails outright on an integer of 309 digits or more."""
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if number is not None and abs(number) > SALARY_CEILING * 10:
+            raise forms.ValidationError(f"Enter an amount up to ${SALARY_CEILING:,}.", code="max_value")
+        return number
 
 
 class RoleFilterForm(forms.Form):
@@ -19,24 +33,28 @@ class RoleFilterForm(forms.Form):
         required=False,
     )
     patient_contact = forms.ChoiceField(label="Patient contact, at most", choices=ANY + Level.choices, required=False)
-    salary_floor = forms.IntegerField(
-        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=500_000, step_size=1000
+    salary_floor = SalaryField(
+        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=SALARY_CEILING, step_size=1000
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = css
         self.fields["q"].widget.input_type = "search"
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
-                )
+        # Rendered by crispy-forms: the search stays in view; the other filters fold into
+        # "Filter roles", open on wide screens (site.js) and whenever one is in use or wrong.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # a GET form: no token, so browsing sets no cookie
+        self.helper.layout = Layout(
+            Field("q"),
+            HTML(
+                '<details class="filter-more mb-3" data-open-wide{% if form.is_filtered or form.errors %} open{% endif %}>'
+                '<summary class="filter-summary">Filter roles<span class="visually-hidden"> by track, education, '
+                "remote work, patient contact and salary</span></summary><div class=\"pt-2\">"
+            ),
+            *[Field(name) for name in self.fields if name != "q"],
+            HTML("</div></details>"),
+        )
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())

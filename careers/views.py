@@ -7,7 +7,8 @@ from django.views.decorators.http import require_safe
 from careers.charts import salary_bars
 from careers.durations import first_job
 from careers.forms import RoleFilterForm
-from careers.models import Certification, Directory, Facet, GlossaryTerm, Role, Source, Track
+from careers.glance import field_at_a_glance
+from careers.models import Certification, Directory, Facet, GlossaryTerm, Role, Source
 from core.page_cache import cache_content_page
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -16,8 +17,7 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 @require_safe
 @cache_content_page
 def home(request):
-    tracks = Track.objects.with_role_counts()
-    return render(request, "careers/home.html", {"tracks": tracks})
+    return render(request, "careers/home.html", {"glance": field_at_a_glance()})
 
 
 @require_safe

@@ -6,6 +6,8 @@ common password against every username ("password spraying"): these forms also s
 after SIGN_IN_ADDRESS_LIMIT failures, whatever the usernames, for SIGN_IN_ADDRESS_WINDOW seconds.
 """
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
@@ -35,10 +37,23 @@ class SignInForm(AddressLimitMixin, AuthenticationForm):
     """Django's sign-in form, with the username's length enforced before anything looks it up
     (the lockout records store at most 255 characters)."""
 
+    errors_id = "login-error"  # the announced message both fields point to after a failure
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limit = self.fields["username"].max_length or 150
         self.fields["username"].validators.append(MaxLengthValidator(limit))
+        # Rendered by crispy-forms; the page supplies the <form>, the next field and the button.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
+        self.helper.layout = Layout(Field("username", autocapitalize="none"), Field("password"))
+
+    def full_clean(self):
+        super().full_clean()
+        if self.non_field_errors():
+            for field in self.fields.values():
+                field.widget.attrs["aria-describedby"] = self.errors_id
 
 
 class AdminSignInForm(AddressLimitMixin, AdminAuthenticationForm):

@@ -53,13 +53,37 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+# Where the site runs: "production" (the default: behind a TLS proxy, every HTTPS-only protection
+# on) or "local" (`make run`: plain http://127.0.0.1 on this machine, so no HTTPS redirect, no
+# HSTS, no Secure/__Host- cookies; DEBUG stays off). DEBUG implies local.
+SITE_MODE = os.environ.get("SITE_MODE", "production").strip().lower()
+if SITE_MODE not in ("production", "local"):
+    raise ImproperlyConfigured(f"SITE_MODE must be production or local; got {SITE_MODE!r}")
+HTTPS = SITE_MODE == "production" and not DEBUG
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+
+def _secret_key() -> str:
+    """SECRET_KEY, else the contents of the file SECRET_KEY_FILE names; nothing at all is an error
+    unless DEBUG is on."""
+    key = os.environ.get("SECRET_KEY", "")
+    key_file = os.environ.get("SECRET_KEY_FILE", "")
+    if not key and key_file:
+        try:
+            key = Path(key_file).read_text().strip()
+        except OSError as error:
+            raise ImproperlyConfigured(f"SECRET_KEY_FILE {key_file!r} cannot be read: {error}") from None
+        if not key:
+            raise ImproperlyConfigured(f"SECRET_KEY_FILE {key_file!r} is empty.")
+    if key:
+        return key
+    if not DEBUG:
+        raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off.")
+    return "dev-only-insecure-key-do-not-use-in-production"
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if HTTPS else ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -251,24 +275,25 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto; gunicorn speaks
 # plain HTTP on 127.0.0.1.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = 0 if DEBUG else 63072000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# HTTPS-only protections: on in production, off when DEBUG or SITE_MODE=local serve plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # The __Host- prefix pins cookies to this host over HTTPS; browsers refuse it over plain HTTP,
-# so development keeps the usual names.
-SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
-CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+# so development and local mode keep the usual names.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 # Flash messages (counselor pages only) live in the session: no extra "messages" cookie, so the
 # cookies are exactly the two the privacy page lists.

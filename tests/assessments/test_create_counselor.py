@@ -61,7 +61,7 @@ def test_an_existing_username_is_refused():
 
 @override_settings(SITE_URL="")
 def test_an_invite_needs_the_sites_public_address():
-    with pytest.raises(CommandError, match="SITE_URL"):
+    with pytest.raises(CommandError, match="--site-url"):
         run("jsmith", "--invite")
 
 
@@ -81,6 +81,21 @@ def test_an_invite_prints_a_one_time_link_to_choose_a_password(client):
     path_only = link[link.index("/accounts/reset/") :]
     response = client.get(path_only, follow=True)
     assert response.status_code == 200 and response.context["validlink"]
+
+
+@override_settings(SITE_URL="")
+def test_an_invite_takes_the_address_from_site_url_option_on_a_local_port():
+    output = run("jsmith", "--invite", "--site-url", "http://127.0.0.1:9000/")
+    assert output.strip().splitlines()[-1].startswith("http://127.0.0.1:9000/accounts/reset/")
+
+
+def test_the_help_shows_examples_for_each_way_to_make_an_account():
+    from assessments.management.commands.create_counselor import Command
+
+    help_text = Command().create_parser("manage.py", "create_counselor").format_help()
+    assert "examples:" in help_text
+    for example in ("--email j.smith@school.example", "--password-stdin", "--invite --site-url https://"):
+        assert example in help_text
 
 
 # --- accounts made in the admin -------------------------------------------------------------------

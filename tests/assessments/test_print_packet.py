@@ -70,9 +70,9 @@ def test_the_packet_lists_the_top_matches_with_their_reasons(client, result):
 
 def test_the_packet_holds_the_roadmaps_of_the_top_three_only(client, result):
     html = client.get(packet_url(result)).content.decode()
-    titles = re.findall(r'<h2 class="roadmap-title" id="p\d+-role-\d-title">Roadmap: (Role number \d)</h2>', html)
+    titles = re.findall(r'<h2 class="roadmap-title h5" id="p\d+-role-\d-title">Roadmap: (Role number \d)</h2>', html)
     assert titles == ["Role number 0", "Role number 1", "Role number 2"]
-    assert html.count('class="packet-roadmap"') == 3
+    assert html.count('class="packet-roadmap roadmap-summary"') == 3
     assert html.count('id="sources-heading"') == 1  # one source list for the whole packet
 
 
@@ -112,11 +112,12 @@ def test_the_packet_is_a_print_document_with_back_link_print_button_address_and_
     assert 'style="' not in html
 
 
-def test_the_print_stylesheet_breaks_pages_between_packets_and_before_each_roadmap():
+def test_the_print_stylesheet_breaks_pages_between_packets_and_before_the_next_steps():
     css = PRINT_CSS.read_text()
     print_block = css[css.index("@media print") :]
-    assert re.search(r"\.packet \+ \.packet \{ break-before: page;", print_block)
-    assert re.search(r"\.packet-roadmap \{ break-before: page;", print_block)
+    assert re.search(r"\.packet \+ \.packet, \.class-summary \+ \.packet \{ break-before: page;", print_block)
+    assert re.search(r"\.packet-summaries \{ break-before: page;", print_block)
+    assert re.search(r"h1, h2, h3, h4, h5, h6, [^{]*\{ break-after: avoid-page;", print_block)
     assert ".profile-chart svg { width: 100%; height: auto; max-height:" in print_block  # charts fit
     assert re.search(r"@page \{[^}]*margin:", css)
 
@@ -128,14 +129,15 @@ def test_a_packet_makes_the_same_queries_for_1_or_5_certifications_per_role(clie
         for _ in range(n_certs):
             RoleCertificationFactory(role=role)
     result = ResultFactory(matches=match_rows(roles))
-    with django_assert_num_queries(14):  # result, 2 for the cards, 10 for the roadmaps, sources
+    # result, 2 for the cards, 10 for the roadmaps, sources, 6 for the next steps (assessments.next_steps)
+    with django_assert_num_queries(20):
         assert client.get(packet_url(result)).status_code == 200
 
 
 def test_packets_for_many_results_load_each_role_and_build_each_roadmap_once(django_assert_num_queries):
     roles = roles_with_routes(4)
     results = [ResultFactory(matches=match_rows(roles[i % 2 :])) for i in range(6)]
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(19):  # + 6 for the next steps
         packets, sources = build_packets(results)
     assert len(packets) == 6
     assert packets[0].roadmaps[0]["roadmap"] is packets[2].roadmaps[0]["roadmap"]

@@ -56,7 +56,7 @@ def row_names(html):
 def test_it_shows_the_profile_as_a_chart_and_a_table(client, result):
     html = client.get(url(result)).content.decode()
 
-    assert '<svg role="img"' in html
+    assert '<svg class="chart-wide" role="img"' in html
     assert html.count('class="profile-bar') == 6
     assert "Conventional 88" in html  # the chart's text alternative (87.5 rounds up)
     table = html.split('class="table table-sm profile-table"')[1].split("</table>")[0]
@@ -249,7 +249,9 @@ def test_the_page_makes_three_queries_at_any_catalogue_size(client, django_asser
         path.roles.add(role)
     result = ResultFactory(matches=match_rows(roles, step=1), hidden=[roles[1].slug])
 
-    with django_assert_num_queries(4):  # + the work samples attached (worksamples.fit)
+    # + the work samples attached (worksamples.fit), + 6 for the top three's next steps
+    # (assessments.next_steps: roles, routes, titles, ladder, credentials, directories)
+    with django_assert_num_queries(10):
         response = client.get(url(result))
 
     assert response.status_code == 200

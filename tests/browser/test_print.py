@@ -58,16 +58,34 @@ def test_a_roadmap_prints_on_at_most_two_pages_in_letter_and_a4(page, pytestconf
         assert f"Page 1 of {counts[fmt]}" in text, "the page footer numbers the pages"
 
 
-def roadmap_start_pages(pdf, pages: int) -> list[int]:
-    """The page each "Roadmap: ..." heading is printed on, in order."""
-    starts = []
-    for n in range(1, pages + 1):
-        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        starts += [n] * text.count("Roadmap: ")
-    return starts
+def page_texts(pdf, pages: int) -> list[str]:
+    return [
+        subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        for n in range(1, pages + 1)
+    ]
 
 
-def test_a_results_packet_prints_the_profile_the_matches_and_three_short_roadmaps(page, pytestconfig, tmp_path, result_token):
+def stranded_headings(texts: list[str]) -> list[str]:
+    """Headings printed as the last line of a page body (before the footer), their text cut off."""
+    stranded = []
+    for n, text in enumerate(texts, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith(("Printed from", "Page ", "HIM Careers: guidance"))]
+        if body and (body[-1].startswith(("Step ", "Roadmap: ")) or body[-1].endswith(("·", ":"))):
+            stranded.append(f"page {n}: {body[-1]!r}")
+    return stranded
+
+
+@pytest.mark.parametrize("slug", ROADMAPS)
+def test_no_roadmap_heading_is_left_alone_at_the_foot_of_a_page(page, tmp_path, slug):
+    path = f"/roles/{slug}/roadmap/"
+    page.goto(path)
+    for fmt in FORMATS:
+        pdf = print_to_pdf(page, path, fmt, tmp_path)
+        assert not stranded_headings(page_texts(pdf, pdf_pages(pdf))), fmt
+
+
+def test_a_results_packet_is_one_page_of_results_then_next_steps_for_the_top_three(page, pytestconfig, tmp_path, result_token):
     from assessments.models import Result
     from careers.models import Role
 
@@ -79,19 +97,42 @@ def test_a_results_packet_prints_the_profile_the_matches_and_three_short_roadmap
     for fmt in FORMATS:
         pdf = print_to_pdf(page, path, fmt, tmp_path)
         pages = pdf_pages(pdf)
-        printed[fmt] = (pages, pdf_text(pdf), roadmap_start_pages(pdf, pages))
+        printed[fmt] = (pages, pdf_text(pdf), page_texts(pdf, pages))
     pytestconfig.stash.setdefault(PDF_LOG, []).append(
-        "results packet (profile, top 5, 3 roadmaps): " + ", ".join(f"{fmt} {p[0]} pages" for fmt, p in printed.items())
+        "results packet (results page, next steps for the top 3): " + ", ".join(f"{fmt} {p[0]} pages" for fmt, p in printed.items())
     )
 
-    for fmt, (pages, text, starts) in printed.items():
-        assert "Career fit results" in text and "Holland code" in text
-        missing = [names[slug] for slug in top if names[slug] not in text]
-        assert not missing, f"{fmt} packet lacks top matches {missing}"
+    for fmt, (pages, text, texts) in printed.items():
+        assert pages <= 5, f"{fmt} packet runs to {pages} pages"
+        first = texts[0]
+        assert "Career fit results" in first and "Holland code" in first
+        missing = [names[slug] for slug in top if names[slug] not in first]
+        assert not missing, f"{fmt}: page 1 lacks top matches {missing}"
+        assert "Roadmap: " not in first, f"{fmt}: the next steps start on page 1"
+        assert texts[1].lstrip().startswith(f"Roadmap: {names[top[0]]}"), f"{fmt}: page 2 starts {texts[1][:60]!r}"
         assert [f"Roadmap: {names[slug]}" in text for slug in top[:3]] == [True] * 3
+        assert "careeronestop.org/Toolkit/Jobs/find-jobs.aspx?keyword=" in text.replace("\n", "")
         assert not [bit for bit in SCREEN_ONLY if bit in text]
-        # Each roadmap in the packet keeps to two pages, as a roadmap printed alone does.
-        bounds = starts + [pages + 1]
-        assert len(starts) == 3 and all(b - a <= 2 for a, b in zip(bounds, bounds[1:], strict=False)), (
-            f"{fmt}: roadmaps start on pages {starts} of {pages}"
-        )
+        assert not stranded_headings(texts), fmt
+        # Source addresses are printed whole (poppler may break a long one across lines).
+        sources = text.split("Where these figures come from", 1)[1]
+        assert "https://www.bls.gov/" in sources.replace("\n", "")
+
+
+def test_print_all_opens_with_a_class_summary_and_keeps_each_student_to_three_pages(page, pytestconfig, tmp_path, signed_in_counselor):
+    path = f"/counselors/cohorts/{signed_in_counselor.pk}/print/"
+    page.goto(path)
+    students = signed_in_counselor.results.count()
+    for fmt in FORMATS:
+        pdf = print_to_pdf(page, path, fmt, tmp_path)
+        pages = pdf_pages(pdf)
+        texts = page_texts(pdf, pages)
+        pytestconfig.stash.setdefault(PDF_LOG, []).append(f"print all, {students} students: {fmt} {pages} pages")
+        assert "class summary" in texts[0] and "Ana" in texts[0] and "Ben" in texts[0]
+        assert "Career fit results" not in texts[0]
+        starts = [n for n, t in enumerate(texts) if "Career fit results" in t]
+        assert len(starts) == students
+        # Each student's packet (up to the next one, or the sources) takes at most three pages.
+        ends = starts[1:] + [next((n for n, t in enumerate(texts) if "Where these figures come from" in t), pages)]
+        assert all(end - begin <= 3 for begin, end in zip(starts, ends, strict=True)), f"{fmt}: packets start on {starts} of {pages}"
+        assert pages <= 1 + 3 * students + 1

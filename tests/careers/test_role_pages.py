@@ -180,3 +180,20 @@ def test_a_seeker_typing_medical_office_biller_finds_the_billing_role_first(clie
 def test_the_directory_shows_each_entry_salary_with_status_and_year(client, real_content):
     html = client.get(reverse("careers:role_list")).content.decode()
     assert "$42,848 a year" in html and "OEWS May 2025" in html
+
+
+@pytest.mark.parametrize("huge", ["9" * 400, "1" * 20, "-" + "9" * 400])
+def test_a_huge_salary_floor_gets_a_clear_message_not_a_server_error(client, huge):
+    response = client.get("/roles/", {"salary_floor": huge})
+    assert response.status_code == 200
+    assert "Entry salary at least" in response.content.decode() and "Enter an amount up to $500,000." in response.content.decode()
+
+
+def test_the_role_filters_fold_into_filter_roles_with_the_search_left_open(client):
+    html = client.get("/roles/").content.decode()
+    folded = html.split('<details class="filter-more', 1)
+    assert len(folded) == 2 and "Filter roles" in folded[1]
+    assert 'name="q"' in folded[0] and 'name="track"' in folded[1]
+    assert "data-open-wide open" not in html
+    filtered = client.get("/roles/", {"remote": "high"}).content.decode()
+    assert 'data-open-wide open' in filtered  # filters in use stay visible

@@ -9,6 +9,7 @@
 
 import getpass
 import sys
+from argparse import RawDescriptionHelpFormatter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,9 +24,27 @@ from django.utils.http import urlsafe_base64_encode
 
 from assessments.models import CounselorProfile
 
+EXAMPLES = """
+examples:
+  Ask for the password (twice) at the terminal:
+    manage.py create_counselor jsmith --email j.smith@school.example --school "Lincoln High"
+  From a script, the password on standard input:
+    printf '%s\\n' "$PASSWORD" | manage.py create_counselor jsmith --password-stdin
+  No password: print a one-time link where the counselor chooses one:
+    manage.py create_counselor jsmith --invite --site-url https://careers.example.org
+  On this machine, with `PORT=9000 make run` serving the site:
+    manage.py create_counselor jsmith --invite --site-url http://127.0.0.1:9000
+"""
+
 
 class Command(BaseCommand):
     help = "Create a counselor account (user + counselor profile), with a password or an invite link."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = RawDescriptionHelpFormatter
+        parser.epilog = EXAMPLES
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -36,8 +55,11 @@ class Command(BaseCommand):
         how = parser.add_mutually_exclusive_group()
         how.add_argument("--password-stdin", action="store_true", help="Read the password from standard input.")
         how.add_argument("--invite", action="store_true", help="Print a one-time link to choose a password.")
+        parser.add_argument(
+            "--site-url", default="", help="The site's address for the invite link (default: the SITE_URL setting)."
+        )
 
-    def handle(self, *args, username, email, first_name, last_name, school, password_stdin, invite, **options):
+    def handle(self, *args, username, email, first_name, last_name, school, password_stdin, invite, site_url, **options):
         User = get_user_model()
         username = username.strip()
         if not username:
@@ -45,8 +67,9 @@ class Command(BaseCommand):
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
         user = User(username=username, email=email.strip(), first_name=first_name, last_name=last_name)
+        site_url = (site_url or settings.SITE_URL).rstrip("/")
         if invite:
-            self._invite_path_check()
+            self._invite_path_check(site_url)
             user.set_unusable_password()
         else:
             password = self._read_password(password_stdin)
@@ -60,7 +83,7 @@ class Command(BaseCommand):
             CounselorProfile.objects.create(user=user, school=school.strip())
         self.stdout.write(self.style.SUCCESS(f"Counselor {username!r} created."))
         if invite:
-            self.stdout.write(f"Send them this one-time link to choose a password:\n{self._invite_link(user)}")
+            self.stdout.write(f"Send them this one-time link to choose a password:\n{site_url}{self._invite_path(user)}")
 
     def _read_password(self, from_stdin: bool) -> str:
         if from_stdin:
@@ -75,9 +98,11 @@ class Command(BaseCommand):
             raise CommandError("The password is empty.")
         return password
 
-    def _invite_path_check(self):
-        if not settings.SITE_URL:
-            raise CommandError("Invites need SITE_URL, the site's public address (e.g. https://careers.example.org).")
+    def _invite_path_check(self, site_url: str):
+        if not site_url.startswith(("http://", "https://")):
+            raise CommandError(
+                "Invites need the site's address: --site-url https://careers.example.org (or the SITE_URL setting)."
+            )
         try:
             reverse("password_reset_confirm", kwargs={"uidb64": "x", "token": "x-x"})
         except NoReverseMatch:
@@ -85,7 +110,6 @@ class Command(BaseCommand):
                 "Invites need the password_reset_confirm URL (django.contrib.auth.views.PasswordResetConfirmView)."
             ) from None
 
-    def _invite_link(self, user) -> str:
+    def _invite_path(self, user) -> str:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
-        path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)})
-        return settings.SITE_URL.rstrip("/") + path
+        return reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)})
