@@ -55,6 +55,7 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database only")
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto", help="load generator (default: wrk when available)")
+    parser.add_argument("--pages", nargs="+", metavar="KEY", help="measure these page types only (e.g. score_api results quiz_submit)")
     parser.add_argument("--skip-scoring", action="store_true", help="do not run bench/bench_scoring.py")
     parser.add_argument("--check", action="store_true", help="exit 1 when a bar is missed")
     parser.add_argument("--count-queries", metavar="OUT", help=argparse.SUPPRESS)

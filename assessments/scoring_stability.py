@@ -1,0 +1,208 @@
+"""Which roles one answer moved one step would put first: ``one_step_firsts``, made cheap.
+
+Pure Python, like ``assessments.scoring``, whose private arithmetic it reuses on purpose: the
+answer must be exactly what ranking every changed answer set would give (a test compares the
+two on random answer sets), and it is, because every score it compares is computed by the same
+code (``scoring._scores``) from the same numbers.
+
+Where the time went before: about 100 changes (each of 60 answers one step up and one step
+down), each building and validating a whole Profile and ranking every role. Three things make
+it cheap:
+
+1. Changes that give the same profile are scored once. A profile depends on each interest or
+   facet only through the sum of its answers, and on training through the lowest training
+   answer: moving any of the six "R" statements up gives the same profile. About 36 distinct
+   profiles are left.
+2. Only the part of the profile the change reaches is rebuilt: an interest change keeps the
+   facet tables, a facet change keeps the interest coefficients (one pair table is rebuilt).
+3. Only roles that could come first are scored. For each changed profile a bound ``B`` holds
+   for every role at once: ``|new score - old score| <= B`` (from how far the interest
+   coefficients, the facet tables, the spread and the training limit moved; see ``_bound``).
+   The current first's new score is computed; a role whose old score plus ``B`` falls short of
+   it cannot come first, and since old scores are sorted once, the roles left to score are the
+   few at the top. ``B`` has a margin far above floating-point error, so the roles it leaves out
+   are strictly below the new first and can be neither it nor tied with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+
+from assessments import scoring as sc
+
+_EPS = 1e-9  # margin of the bound: rounding errors here are around 1e-15
+
+
+class _Parts:
+    """The attributes of a Profile that ``scoring._scores`` reads, and what changed."""
+
+    __slots__ = ("_coef", "_shrink", "_tables", "cell_change", "facet", "spread", "training")
+
+    def __init__(self, coef, shrink, tables, spread, training, *, facet=None, cell_change=0.0):
+        self._coef, self._shrink, self._tables, self.spread, self.training = coef, shrink, tables, spread, training
+        self.facet = facet  # (facet number, its new cells) until the tables are rebuilt
+        self.cell_change = cell_change  # the largest change of one of its cells
+
+
+@functools.lru_cache(maxsize=1024)
+def _cells(i: int, want: float) -> tuple[float, ...]:
+    return tuple(sc._facet_cells(i, want))
+
+
+class _Answers:
+    """The answer sums and counts per interest or facet, the training answers, and the
+    profile parts they give, built exactly as ``scoring._profile`` and ``Profile`` build them."""
+
+    def __init__(self, bank: Mapping[str, sc.Item], answers: Mapping[str, int]):
+        self.sums: dict[str, int] = {}
+        self.counts: dict[str, int] = {}
+        self.training_codes: list[str] = []
+        for code, item in bank.items():
+            key = item.dimension or item.facet
+            if key == sc.TRAINING:
+                self.training_codes.append(code)
+                continue
+            self.sums[key] = self.sums.get(key, 0) + int(answers[code])
+            self.counts[key] = self.counts.get(key, 0) + 1
+        self.training = min((int(answers[c]) for c in self.training_codes), default=sc.ANSWER_MAX)
+        self.interests = tuple(self._interest(d, self.sums[d]) for d in sc.DIMENSIONS)
+        self.facets = tuple(self._want(f, self.sums[f]) for f in sc.WORK_FACETS)
+        # _spread's values: the interests on the 1-5 scale, then the facet wants.
+        self.spread_values = [1.0 + x / 25.0 for x in self.interests] + list(self.facets)
+        coef, shrink = sc._interest_coefficients(self.interests, sc._is_flat(self.interests))
+        self.cells = [_cells(i, want) for i, want in enumerate(self.facets)]
+        tables = tuple(sc._pair_table(self.cells, pair) for pair in sc._PAIRS)
+        self.parts = _Parts(coef, shrink, tables, sc._spread_of(self.spread_values), self.training)
+
+    def _interest(self, d: str, total: int) -> float:
+        return (total / self.counts[d] - 1.0) / 4.0 * 100.0
+
+    def _want(self, f: str, total: int) -> float:
+        return total / self.counts[f]
+
+    def changed(self, key: str, total: int) -> _Parts:
+        """The profile parts with ``key``'s answer sum (or, for training, the limit) replaced.
+        After a facet change the tables are left to ``tables()``: often they are not needed."""
+        base = self.parts
+        if key == sc.TRAINING:
+            return _Parts(base._coef, base._shrink, base._tables, base.spread, total)
+        values = [*self.spread_values]
+        if key in sc.DIMENSIONS:
+            k = sc.DIMENSIONS.index(key)
+            interests = (*self.interests[:k], self._interest(key, total), *self.interests[k + 1:])
+            values[k] = 1.0 + interests[k] / 25.0
+            coef, shrink = sc._interest_coefficients(interests, sc._is_flat(interests))
+            return _Parts(coef, shrink, base._tables, sc._spread_of(values), base.training)
+        i = sc.WORK_FACETS.index(key)
+        want = self._want(key, total)
+        values[len(sc.DIMENSIONS) + i] = want
+        cells = _cells(i, want)
+        moved = max(abs(a - b) for a, b in zip(cells, self.cells[i], strict=True))
+        return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells), cell_change=moved)
+
+    def tables(self, parts: _Parts) -> _Parts:
+        """``parts`` with the pair tables rebuilt for its changed facet."""
+        if parts._tables is None:
+            i, new = parts.facet
+            cells = [*self.cells]
+            cells[i] = new
+            parts._tables = tuple(sc._pair_table(cells, pair) if i in pair else old for pair, old in zip(sc._PAIRS, self.parts._tables, strict=True))
+        return parts
+
+
+class _Ranking:
+    """The roles' rows in rank() order and what their scores are made of under the answers given.
+
+    A role's score is ``spread x X - TRAINING_PENALTY x gap`` with ``X = ishare x r +
+    FACET_SHARE x f``: one answer moved changes the spread (the same factor for every role), X
+    by at most ``BX`` for every role (``_x_change``), or, for the training answer, the gaps.
+    """
+
+    def __init__(self, rows: Sequence[tuple], parts: _Parts):
+        self.rows = rows
+        ishare = sc.INTEREST_SHARE * parts._shrink
+        _scores, rs, fs, self.gaps = sc._scores(parts, rows)
+        self.x = [ishare * r + sc.FACET_SHARE * f for r, f in zip(rs, fs, strict=True)]
+        self.first = max(range(len(rows)), key=lambda j: (_scores[j], -j))
+        first_x, first_gap = self.x[self.first], self.gaps[self.first]
+        # Against each other role: (X lead of the first, gap of the first minus the role's).
+        self.leads = [(first_x - x, first_gap - g) for j, (x, g) in enumerate(zip(self.x, self.gaps, strict=True)) if j != self.first]
+        self.norm_max = max(row[6] for row in rows)
+        self.v_max = max(math.sqrt(math.fsum(w * v * v for w, v in zip(sc._W, row[7:13], strict=True))) for row in rows)
+
+    def top(self, state: _Answers, new: _Parts) -> int:
+        """The row that rank() would put first under ``new``: the highest score, ties by row order."""
+        rows = self.rows
+        if new.training != state.parts.training:  # only the gaps change: score every role
+            scores = sc._scores(new, rows)[0]
+            return max(range(len(rows)), key=lambda j: (scores[j], -j))
+        bx, spread, penalty = _x_change(self, state.parts, new), new.spread, sc.TRAINING_PENALTY
+        # The first stays first if it leads every role even after losing BX while the role gains BX.
+        margin = 2 * bx * spread + _EPS
+        if all(spread * dx - penalty * dg > margin for dx, dg in self.leads):
+            return self.first
+        new = state.tables(new)
+        reference = sc._scores(new, [rows[self.first]])[0][0]
+        # Roles that might reach the first's new score; the others stay strictly below it.
+        candidates = [j for j, (x, g) in enumerate(zip(self.x, self.gaps, strict=True)) if spread * (x + bx) - penalty * g + _EPS >= reference]
+        scores = sc._scores(new, [rows[j] for j in candidates])[0]
+        best = max(range(len(candidates)), key=lambda k: (scores[k], -candidates[k]))
+        return candidates[best]
+
+
+def _x_change(ranking: _Ranking, base: _Parts, new: _Parts) -> float:
+    """BX with |X' - X| <= BX for every role, when the training limit did not change.
+
+    X = ishare x r + FACET_SHARE x f with |r| <= 1: |ishare' r' - ishare r| <= ishare' |r' - r| +
+    |ishare' - ishare|, and one facet's cells moved by at most cell_change move f by at most
+    cell_change x norm_max.
+    """
+    i0, i1 = sc.INTEREST_SHARE * base._shrink, sc.INTEREST_SHARE * new._shrink
+    return i1 * _r_change(ranking, base._coef, new._coef) + abs(i1 - i0) + sc.FACET_SHARE * new.cell_change * ranking.norm_max
+
+
+def _r_change(ranking: _Ranking, old, new) -> float:
+    """Largest change of any role's r: Cauchy-Schwarz with the weights, |sum dc v| <=
+    sqrt(sum dc^2 / w) x sqrt(sum w v^2); clamping r to -1..1 never widens it."""
+    if old is new:
+        return 0.0
+    if old is None or new is None:
+        return 1.0  # r is 0 on the flat side and within -1..1 on the other
+    return math.sqrt(sum((b - a) ** 2 / w for a, b, w in zip(old, new, sc._W, strict=True))) * ranking.v_max
+
+
+def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles: Sequence[sc.RoleProfile]) -> dict[str, tuple[str, int]]:
+    """See ``scoring.one_step_firsts``: the same result, found without ranking ~120 answer sets."""
+    bank = sc.check_answers(items, answers)
+    if isinstance(roles, sc.RoleSet):
+        rows = roles._rows
+    else:
+        rows = [role._rec for role in sorted(roles, key=lambda role: role.slug)]
+    if not rows:
+        return {}
+    state = _Answers(bank, answers)
+    ranking = _Ranking(rows, state.parts)
+    first = ranking.first
+    tops: dict[tuple[str, int], int] = {}
+    found: dict[str, tuple[str, int]] = {}
+    for code, item in bank.items():
+        key = item.dimension or item.facet
+        old = answers[code]
+        for new in (old - 1, old + 1):
+            if not sc.ANSWER_MIN <= new <= sc.ANSWER_MAX:
+                continue
+            if key == sc.TRAINING:
+                value = min((new if c == code else int(answers[c]) for c in state.training_codes), default=sc.ANSWER_MAX)
+                if value == state.training:
+                    continue  # the same profile: the same first
+            else:
+                value = state.sums[key] + new - old
+            change = (key, value)
+            if change not in tops:
+                tops[change] = ranking.top(state, state.changed(key, value))
+            top = tops[change]
+            if top != first:
+                found.setdefault(rows[top][14], (code, new))
+    return found
