@@ -120,17 +120,45 @@ class _Ranking:
     by at most ``BX`` for every role (``_x_change``), or, for the training answer, the gaps.
     """
 
-    def __init__(self, rows: Sequence[tuple], parts: _Parts):
+    def __init__(self, rows: Sequence[tuple], levels: Sequence[tuple[int, ...]], parts: _Parts):
         self.rows = rows
         ishare = sc.INTEREST_SHARE * parts._shrink
         _scores, rs, fs, self.gaps = sc._scores(parts, rows)
         self.x = [ishare * r + sc.FACET_SHARE * f for r, f in zip(rs, fs, strict=True)]
-        self.first = max(range(len(rows)), key=lambda j: (_scores[j], -j))
-        first_x, first_gap = self.x[self.first], self.gaps[self.first]
-        # Against each other role: (X lead of the first, gap of the first minus the role's).
-        self.leads = [(first_x - x, first_gap - g) for j, (x, g) in enumerate(zip(self.x, self.gaps, strict=True)) if j != self.first]
+        self.first = top = max(range(len(rows)), key=lambda j: (_scores[j], -j))
         self.norm_max = max(row[6] for row in rows)
-        self.v_max = max(math.sqrt(math.fsum(w * v * v for w, v in zip(sc._W, row[7:13], strict=True))) for row in rows)
+        self.v_max = max(_weighted_norm(row[7:13]) for row in rows)
+        # Against each other role: the first's lead in X and in gap, the weighted size of the
+        # difference of their interest vectors, |r difference|, the role's levels and norm.
+        v1, norm1, levels1 = rows[top][7:13], rows[top][6], levels[top]
+        self.pairs = [
+            (self.x[top] - self.x[j], self.gaps[top] - self.gaps[j], _weighted_norm([a - b for a, b in zip(v1, rows[j][7:13], strict=True)]),
+             abs(rs[top] - rs[j]), levels[j], rows[j][6])
+            for j in range(len(rows)) if j != top
+        ]
+        self.levels1, self.norm1 = levels1, norm1
+
+    def stays_first(self, state: _Answers, new: _Parts) -> bool:
+        """Whether the first certainly stays first: against each role, its lead in X (spread x X
+        less the gap penalty is the score) moves by at most what the change can move it.
+
+        An interest change moves r1 - rj = c . (v1 - vj) by at most ||dc|| x ||v1 - vj|| (weighted
+        Cauchy-Schwarz) and scales it by the new ishare; a facet change moves f1 - fj by
+        dcell[level1] x norm1 - dcell[levelj] x normj exactly (but for rounding).
+        """
+        base, spread, penalty = state.parts, new.spread, sc.TRAINING_PENALTY
+        if new.facet is not None:
+            i, cells = new.facet
+            moved = [a - b for a, b in zip(cells, state.cells[i], strict=True)]
+            own = moved[self.levels1[i] - 1] * self.norm1
+            fshare = sc.FACET_SHARE
+            return all(spread * (dx - fshare * abs(own - moved[lv[i] - 1] * n)) - penalty * dg > _EPS for dx, dg, _u, _r, lv, n in self.pairs)
+        if base._coef is None or new._coef is None:
+            return False
+        i0, i1 = sc.INTEREST_SHARE * base._shrink, sc.INTEREST_SHARE * new._shrink
+        dc = math.sqrt(sum((b - a) ** 2 / w for a, b, w in zip(base._coef, new._coef, sc._W, strict=True)))
+        di = abs(i1 - i0)
+        return all(spread * (dx - i1 * dc * u - di * r) - penalty * dg > _EPS for dx, dg, u, r, _lv, _n in self.pairs)
 
     def top(self, state: _Answers, new: _Parts) -> int:
         """The row that rank() would put first under ``new``: the highest score, ties by row order."""
@@ -138,11 +166,9 @@ class _Ranking:
         if new.training != state.parts.training:  # only the gaps change: score every role
             scores = sc._scores(new, rows)[0]
             return max(range(len(rows)), key=lambda j: (scores[j], -j))
-        bx, spread, penalty = _x_change(self, state.parts, new), new.spread, sc.TRAINING_PENALTY
-        # The first stays first if it leads every role even after losing BX while the role gains BX.
-        margin = 2 * bx * spread + _EPS
-        if all(spread * dx - penalty * dg > margin for dx, dg in self.leads):
+        if self.stays_first(state, new):
             return self.first
+        bx, spread, penalty = _x_change(self, state.parts, new), new.spread, sc.TRAINING_PENALTY
         new = state.tables(new)
         reference = sc._scores(new, [rows[self.first]])[0][0]
         # Roles that might reach the first's new score; the others stay strictly below it.
@@ -150,6 +176,10 @@ class _Ranking:
         scores = sc._scores(new, [rows[j] for j in candidates])[0]
         best = max(range(len(candidates)), key=lambda k: (scores[k], -candidates[k]))
         return candidates[best]
+
+
+def _weighted_norm(values) -> float:
+    return math.sqrt(math.fsum(w * v * v for w, v in zip(sc._W, values, strict=True)))
 
 
 def _x_change(ranking: _Ranking, base: _Parts, new: _Parts) -> float:
@@ -176,14 +206,13 @@ def _r_change(ranking: _Ranking, old, new) -> float:
 def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles: Sequence[sc.RoleProfile]) -> dict[str, tuple[str, int]]:
     """See ``scoring.one_step_firsts``: the same result, found without ranking ~120 answer sets."""
     bank = sc.check_answers(items, answers)
-    if isinstance(roles, sc.RoleSet):
-        rows = roles._rows
-    else:
-        rows = [role._rec for role in sorted(roles, key=lambda role: role.slug)]
-    if not rows:
+    ordered = roles._by_slug if isinstance(roles, sc.RoleSet) else sorted(roles, key=lambda role: role.slug)
+    if not ordered:
         return {}
+    rows = [role._rec for role in ordered]
+    levels = [tuple(role.facets[f] for f in sc.WORK_FACETS) for role in ordered]
     state = _Answers(bank, answers)
-    ranking = _Ranking(rows, state.parts)
+    ranking = _Ranking(rows, levels, state.parts)
     first = ranking.first
     tops: dict[tuple[str, int], int] = {}
     found: dict[str, tuple[str, int]] = {}
