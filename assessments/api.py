@@ -126,7 +126,8 @@ def score(request, payload: ScoreIn):
     only) or for unknown codes; the body names them.
     """
     try:
-        scored = score_answers(payload.answers)
+        inputs = scoring_inputs()
+        scored = score_answers(payload.answers, inputs=inputs)
     except AnswerError as exc:
         return Status(422, {
             "detail": _describe(exc),
@@ -136,14 +137,13 @@ def score(request, payload: ScoreIn):
         })
     # Serialised once, here: the response schema above documents this body (a test validates
     # it against ScoreOut), but re-validating 19 matches through pydantic cost more than scoring.
-    return HttpResponse(json.dumps(_score_body(scored), separators=(",", ":")), content_type="application/json")
+    return HttpResponse(json.dumps(_score_body(scored, inputs.names), separators=(",", ":")), content_type="application/json")
 
 
 _FIRST_PLACE_KEYS = tuple(FirstPlaceOut.model_fields)
 
 
-def _score_body(scored) -> dict[str, Any]:
-    names = scoring_inputs().names
+def _score_body(scored, names: dict[str, str]) -> dict[str, Any]:
     profile, summary = scored.profile, scored.summary
     return {
         "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},

@@ -615,7 +615,23 @@ class RoleSet(Sequence):
 # --------------------------------------------------------------------------------------------
 
 
+_last_bank: tuple[tuple, dict[str, Item]] | None = None
+
+
 def _bank(items: Sequence[Item]) -> dict[str, Item]:
+    """The bank by code, checked. The last tuple of items checked is remembered: the site
+    scores every answer set against the same tuple, and a tuple of frozen Items cannot change."""
+    global _last_bank
+    last = _last_bank
+    if last is not None and last[0] is items:
+        return last[1]
+    bank = _checked_bank(items)
+    if isinstance(items, tuple):
+        _last_bank = (items, bank)
+    return bank
+
+
+def _checked_bank(items: Sequence[Item]) -> dict[str, Item]:
     bank: dict[str, Item] = {}
     for item in items:
         if not isinstance(item, Item):

@@ -10,8 +10,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from assessments.forms import QuizForm
-from assessments.models import Item, Result
+from assessments.forms import QuizForm, quiz_items
+from assessments.models import Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.selectors import result_view
@@ -59,8 +59,8 @@ def _private(response):
 def quiz(request):
     if request.method != "POST":
         # The empty form is the same for everyone but for the CSRF token: render it once.
-        return render_cached(request, "quiz-form", "assessments/quiz.html", lambda: _quiz_context(QuizForm(None, items=Item.objects.for_form())))
-    form = QuizForm(request.POST, items=Item.objects.for_form(), limiter=JoinCodeLimiter.for_request(request))
+        return render_cached(request, "quiz-form", "assessments/quiz.html", lambda: _quiz_context(QuizForm(None, items=quiz_items())))
+    form = QuizForm(request.POST, items=quiz_items(), limiter=JoinCodeLimiter.for_request(request))
     if form.is_bound and form.is_valid():
         try:
             result = result_submit(answers=form.answers(), cohort=form.cohort, display_name=form.cleaned_data["display_name"])
