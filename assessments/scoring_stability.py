@@ -112,6 +112,47 @@ class _Answers:
         return parts
 
 
+class _Catalogue:
+    """What the bounds need of the roles alone, computed once per role set: their rows in
+    rank() order, facet levels, largest norm and interest vector, and the weighted distances
+    between their interest vectors (per first role, when asked)."""
+
+    def __init__(self, ordered: Sequence[sc.RoleProfile]):
+        self.rows = [role._rec for role in ordered]
+        self.levels = [tuple(role.facets[f] for f in sc.WORK_FACETS) for role in ordered]
+        self.norm_max = max(row[6] for row in self.rows)
+        self.v_max = max(_weighted_norm(row[7:13]) for row in self.rows)
+        self._distances: dict[int, list[float]] = {}
+
+    def distances(self, top: int) -> list[float]:
+        found = self._distances.get(top)
+        if found is None:
+            v1 = self.rows[top][7:13]
+            found = self._distances[top] = [_weighted_norm([a - b for a, b in zip(v1, row[7:13], strict=True)]) for row in self.rows]
+        return found
+
+
+_last_catalogue: tuple[sc.RoleSet, _Catalogue] | None = None
+
+
+def _catalogue(roles: Sequence[sc.RoleProfile]) -> _Catalogue | None:
+    """The catalogue of these roles; remembered for the last RoleSet (immutable) asked about."""
+    global _last_catalogue
+    if isinstance(roles, sc.RoleSet):
+        last = _last_catalogue
+        if last is not None and last[0] is roles:
+            return last[1]
+        ordered = roles._by_slug
+    else:
+        ordered = sorted(roles, key=lambda role: role.slug)
+    if not ordered:
+        return None
+    catalogue = _Catalogue(ordered)
+    if isinstance(roles, sc.RoleSet):
+        _last_catalogue = (roles, catalogue)
+    return catalogue
+
+
 class _Ranking:
     """The roles' rows in rank() order and what their scores are made of under the answers given.
 
@@ -120,23 +161,21 @@ class _Ranking:
     by at most ``BX`` for every role (``_x_change``), or, for the training answer, the gaps.
     """
 
-    def __init__(self, rows: Sequence[tuple], levels: Sequence[tuple[int, ...]], parts: _Parts):
-        self.rows = rows
+    def __init__(self, catalogue: _Catalogue, parts: _Parts):
+        self.rows = rows = catalogue.rows
         ishare = sc.INTEREST_SHARE * parts._shrink
         _scores, rs, fs, self.gaps = sc._scores(parts, rows)
         self.x = [ishare * r + sc.FACET_SHARE * f for r, f in zip(rs, fs, strict=True)]
         self.first = top = max(range(len(rows)), key=lambda j: (_scores[j], -j))
-        self.norm_max = max(row[6] for row in rows)
-        self.v_max = max(_weighted_norm(row[7:13]) for row in rows)
+        self.norm_max, self.v_max = catalogue.norm_max, catalogue.v_max
         # Against each other role: the first's lead in X and in gap, the weighted size of the
         # difference of their interest vectors, |r difference|, the role's levels and norm.
-        v1, norm1, levels1 = rows[top][7:13], rows[top][6], levels[top]
+        distance, levels = catalogue.distances(top), catalogue.levels
         self.pairs = [
-            (self.x[top] - self.x[j], self.gaps[top] - self.gaps[j], _weighted_norm([a - b for a, b in zip(v1, rows[j][7:13], strict=True)]),
-             abs(rs[top] - rs[j]), levels[j], rows[j][6])
+            (self.x[top] - self.x[j], self.gaps[top] - self.gaps[j], distance[j], abs(rs[top] - rs[j]), levels[j], rows[j][6])
             for j in range(len(rows)) if j != top
         ]
-        self.levels1, self.norm1 = levels1, norm1
+        self.levels1, self.norm1 = levels[top], rows[top][6]
 
     def stays_first(self, state: _Answers, new: _Parts) -> bool:
         """Whether the first certainly stays first: against each role, its lead in X (spread x X
@@ -206,13 +245,12 @@ def _r_change(ranking: _Ranking, old, new) -> float:
 def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles: Sequence[sc.RoleProfile]) -> dict[str, tuple[str, int]]:
     """See ``scoring.one_step_firsts``: the same result, found without ranking ~120 answer sets."""
     bank = sc.check_answers(items, answers)
-    ordered = roles._by_slug if isinstance(roles, sc.RoleSet) else sorted(roles, key=lambda role: role.slug)
-    if not ordered:
+    catalogue = _catalogue(roles)
+    if catalogue is None:
         return {}
-    rows = [role._rec for role in ordered]
-    levels = [tuple(role.facets[f] for f in sc.WORK_FACETS) for role in ordered]
+    rows = catalogue.rows
     state = _Answers(bank, answers)
-    ranking = _Ranking(rows, levels, state.parts)
+    ranking = _Ranking(catalogue, state.parts)
     first = ranking.first
     tops: dict[tuple[str, int], int] = {}
     found: dict[str, tuple[str, int]] = {}
