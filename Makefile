@@ -31,6 +31,7 @@ browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser
 test: $(VENV)/.installed browser-deps  ## The whole suite: lint, migrations check, unit, browser tests
 	$(BIN)/ruff check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/python manage.py check_content
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.installed  ## Everything but the real-browser tests

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from assessments.models import Dimension, Facet, Item
-from careers.content import ContentError, Report, _prune, _read, _sync_one
+from careers.content import ContentError, Report, prune, read_yaml, sync_one
 from core.vocabulary import DIMENSIONS, QUESTION_FACETS
 
 
@@ -16,7 +16,7 @@ from core.vocabulary import DIMENSIONS, QUESTION_FACETS
 def load_items(path: Path) -> Report:
     if path.is_dir():
         path = path / "items.yaml"
-    data = _read(path)
+    data = read_yaml(path)
     report = Report()
     scale = data.get("scale") or {}
     if (scale.get("min"), scale.get("max")) != (1, 5):
@@ -26,7 +26,7 @@ def load_items(path: Path) -> Report:
     for row in data["dimensions"]:
         if row["code"] not in DIMENSIONS:
             raise ContentError(f"items.yaml: unknown dimension {row['code']!r}")
-        dims[row["code"]] = _sync_one(
+        dims[row["code"]] = sync_one(
             report,
             Dimension,
             {"code": row["code"]},
@@ -36,7 +36,7 @@ def load_items(path: Path) -> Report:
     for row in data["facets"]:
         if row["slug"] not in QUESTION_FACETS:
             raise ContentError(f"items.yaml: unknown facet {row['slug']!r}")
-        facets[row["slug"]] = _sync_one(
+        facets[row["slug"]] = sync_one(
             report,
             Facet,
             {"slug": row["slug"]},
@@ -49,14 +49,14 @@ def load_items(path: Path) -> Report:
         if (dimension is None) == (facet is None):
             raise ContentError(f"items.yaml {row.get('code')}: give exactly one known dimension or facet")
         keep.append(
-            _sync_one(
+            sync_one(
                 report,
                 Item,
                 {"code": row["code"]},
                 {"text": row["text"], "dimension": dimension, "facet": facet, "order": int(row.get("order", 0)), "active": True},
             ).pk
         )
-    _prune(report, Item.objects.all(), keep)
-    _prune(report, Facet.objects.all(), [f.pk for f in facets.values()])
-    _prune(report, Dimension.objects.all(), [d.pk for d in dims.values()])
+    prune(report, Item.objects.all(), keep)
+    prune(report, Facet.objects.all(), [f.pk for f in facets.values()])
+    prune(report, Dimension.objects.all(), [d.pk for d in dims.values()])
     return report

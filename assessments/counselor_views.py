@@ -23,8 +23,10 @@ from assessments.cohort_forms import CohortForm
 from assessments.cohort_stats import profile_spread, top_match_counts
 from assessments.deletion import cohort_delete as delete_cohort
 from assessments.deletion import result_delete
+from assessments.map_views import cohort_marks
 from assessments.models import Cohort, CounselorProfile, Result
 from assessments.print_views import build_packets
+from careers.map_views import render_career_map
 from careers.models import Role
 from worksamples.selectors import cohort_tries
 
@@ -177,3 +179,21 @@ def cohort_delete(request, pk):
     count = Result.objects.in_cohort(cohort).count()
     context = {"cohort": cohort, "result_count": count, "nav": "counselors"}
     return render(request, "assessments/cohort_delete.html", context)
+
+
+@require_safe
+@counselor_required
+def cohort_map(request, pk):
+    """The career map with, on each role, how many of the cohort's students have it in their top three."""
+    cohort = _own_cohort(request, pk)
+    marks, total = cohort_marks(r.top_slugs(3) for r in Result.objects.in_cohort(cohort))
+    overlay = {
+        "title": f"{cohort.name} on the career map",
+        "intro": "Each outlined role shows how many of this class's students have it among their top three matches ("
+        "after any they marked “not for me”).",
+        "back_url": cohort.get_absolute_url(),
+        "back_text": f"Back to {cohort.name}",
+        "legend": "in at least one student's top three",
+        "count_text": f"{total} student result{'s' if total != 1 else ''} in this class.",
+    }
+    return render_career_map(request, marks=marks, context={"overlay": overlay, "nav": "counselors"})

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments.deletion import result_delete
 from assessments.models import Result
-from assessments.views import HttpResponseSeeOther, _private, csrf_protect_without_referrer
+from assessments.views import HttpResponseSeeOther
 from core.page_cache import cache_content_page
+from core.secret_links import csrf_protect_without_referrer, private_link
 
 
 @require_safe
@@ -40,6 +41,6 @@ def result_delete_view(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         result_delete(result=result)
-        return _private(HttpResponseSeeOther(reverse("assessments:result_deleted")))
+        return private_link(HttpResponseSeeOther(reverse("assessments:result_deleted")))
     context = {"result": result, "nav": "quiz"}
-    return _private(render(request, "assessments/result_delete_confirm.html", context))
+    return private_link(render(request, "assessments/result_delete_confirm.html", context))

@@ -3,21 +3,21 @@
 import logging
 
 from django.http import HttpResponseRedirect
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, render
-from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.forms import QuizForm, quiz_items
+from assessments.map_views import result_marks
 from assessments.models import Result
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
 from assessments.selectors import result_view
 from assessments.services import result_page_paths, result_set_hidden, result_submit
+from careers.map_views import render_career_map
 from core.cache import forget_pages
 from core.page_cache import render_cached
+from core.secret_links import csrf_protect_without_referrer, private_link
 from worksamples.fit import apply_worksample_fit
 
 logger = logging.getLogger(__name__)
@@ -25,33 +25,6 @@ logger = logging.getLogger(__name__)
 
 class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
-
-
-class _TokenCsrfMiddleware(CsrfViewMiddleware):
-    """Django's CSRF check on the form token alone, for forms on the results page.
-
-    That page sends Referrer-Policy: no-referrer (its URL is a secret), so browsers post its
-    forms with "Origin: null" and no Referer, which the usual Origin and Referer checks refuse.
-    The token check stays; the cookie is __Host- prefixed in production, so no other host can
-    plant one, and the form's URL itself holds the unguessable result token.
-    """
-
-    def _origin_verified(self, request):
-        return request.META.get("HTTP_ORIGIN") == "null" or super()._origin_verified(request)
-
-    def _check_referer(self, request):
-        return None
-
-
-def csrf_protect_without_referrer(view):
-    return csrf_exempt(decorator_from_middleware(_TokenCsrfMiddleware)(view))
-
-
-def _private(response):
-    """Results live at secret links: keep them out of referrers and search engines."""
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -90,7 +63,24 @@ def result(request, token):
         lambda: {"view": result_view(result), "private_path": result.get_absolute_url(), "nav": "quiz"},
         private=True,
     )
-    return _private(response)
+    return private_link(response)
+
+
+@require_safe
+@never_cache
+def result_map(request, token):
+    """The career map with this result's top five highlighted and "not for me" roles dimmed."""
+    result = get_object_or_404(Result.objects.by_token(token))
+    overlay = {
+        "title": "Your matches on the career map",
+        "intro": "Your top five matches are outlined with their fit; roles you marked “not for me” are dimmed. Arrows show the usual steps between roles.",
+        "back_url": result.get_absolute_url(),
+        "back_text": "Back to your results",
+        "legend": "your top five matches",
+        "dim_legend": "dimmed: not for me, or doesn't fit your filters",
+        "private": True,
+    }
+    return private_link(render_career_map(request, marks=result_marks(result), context={"overlay": overlay, "nav": "quiz"}))
 
 
 @csrf_protect_without_referrer
@@ -100,4 +90,4 @@ def result_hide(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
     result_set_hidden(result=result, slug=request.POST.get("role", ""), hidden=not request.POST.get("undo"))
     forget_pages(*result_page_paths(result))
-    return _private(HttpResponseSeeOther(f"{result.get_absolute_url()}#matches"))
+    return private_link(HttpResponseSeeOther(f"{result.get_absolute_url()}#matches"))

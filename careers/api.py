@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from careers.durations import first_job
 from careers.models import Certification, Role
 
 router = Router(tags=["catalogue"])
@@ -31,10 +32,28 @@ class SalaryBandOut(Schema):
     sources: list[str]
 
 
+class OutlookOut(Schema):
+    occupation: str = ""
+    period: str = ""
+    employment: int | None = None
+    change_pct: float | None = None
+    openings: int | None = None
+    text: str = ""
+    status: str = "unconfirmed"
+    year: str = ""
+    note: str = ""
+    parent_note: str = ""
+    sources: list[str] = []
+    bright_outlook: bool = False
+
+
 class RoleSummaryOut(Schema):
     slug: str
     name: str
     track: str
+    level: str
+    outlook: OutlookOut
+    bright_outlook: bool
     summary: str
     entry_education: str
     remote_level: str
@@ -70,6 +89,11 @@ class RoleDetailOut(RoleSummaryOut):
     interests: dict[str, float]
     interest_status: str
     facets: dict[str, int]
+    time_to_job: str
+    months_to_job: int | None
+    skills: list[dict]
+    tools: list[dict]
+    tech_change: dict
     salary_bands: list[SalaryBandOut]
     certifications: list[CertificationRefOut]
     next_roles: list[LadderOut]
@@ -80,9 +104,11 @@ class CertificationOut(Schema):
     slug: str
     abbreviation: str
     name: str
+    former_names: list[str]
     body: str
     summary: str
     url: str
+    official_url: str
 
 
 class CertificationDetailOut(CertificationOut):
@@ -95,6 +121,9 @@ def _role_summary(role: Role) -> dict:
         "slug": role.slug,
         "name": role.name,
         "track": role.track.slug,
+        "level": role.level,
+        "outlook": role.outlook or {},
+        "bright_outlook": role.bright_outlook,
         "summary": role.summary,
         "entry_education": role.entry_education,
         "remote_level": role.remote_level,
@@ -115,6 +144,7 @@ def get_role(request, slug: str):
     if not SLUG.fullmatch(slug):
         raise Http404
     role = get_object_or_404(Role.objects.with_details(), slug=slug)
+    job = first_job(role)
     return {
         **_role_summary(role),
         "full_name": role.full_name,
@@ -130,6 +160,11 @@ def get_role(request, slug: str):
         "interests": role.interests,
         "interest_status": role.interest_status,
         "facets": {f.facet: f.level for f in role.facets.all()},
+        "time_to_job": job.text,
+        "months_to_job": job.months,
+        "skills": role.skills,
+        "tools": role.tools,
+        "tech_change": role.tech_change,
         "salary_bands": [
             {"level": b.level, "amount": b.amount, "status": b.status, "year": b.year, "sources": b.source_ids}
             for b in role.salary_bands.all()
@@ -150,9 +185,11 @@ def _certification(c: Certification) -> dict:
         "slug": c.slug,
         "abbreviation": c.abbreviation,
         "name": c.name,
+        "former_names": c.former_names,
         "body": c.body.abbreviation,
         "summary": c.summary,
         "url": c.get_absolute_url(),
+        "official_url": c.url or c.body.url,
     }
 
 

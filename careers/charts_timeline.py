@@ -40,18 +40,10 @@ class Tick:
 
 
 def months_words(months_min: int | None, months_max: int | None) -> str:
-    """6, 24 -> "6 to 24 months"; 24, 24 -> "2 years"; 12, 36 -> "1 to 3 years"."""
-    if months_min is None and months_max is None:
-        return "Not sourced"
-    low = months_min if months_min is not None else months_max
-    high = months_max if months_max is not None else months_min
-    if low == high:
-        if low and low % 12 == 0:
-            return f"{low // 12} year{'s' if low != 12 else ''}"
-        return f"{low} month{'s' if low != 1 else ''}"
-    if low and low % 12 == 0 and high % 12 == 0:
-        return f"{low // 12} to {high // 12} years"
-    return f"{low} to {high} months"
+    """A route's length in words: the same wording as every other page (careers.durations)."""
+    from careers.durations import span_words
+
+    return span_words(months_min, months_max)
 
 
 def _scale_max(spans: Sequence[Span]) -> int:

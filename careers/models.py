@@ -10,7 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from careers.querysets import CertificationQuerySet, RoleQuerySet, SourceQuerySet, TrackQuerySet
+from careers.querysets import (
+    CertificationQuerySet,
+    DirectoryQuerySet,
+    RoleQuerySet,
+    SourceQuerySet,
+    TrackQuerySet,
+)
 from core.vocabulary import FACET_LABELS, WORK_FACETS
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -21,7 +27,20 @@ class Status(models.TextChoices):
     SECONDARY = "secondary", "Secondary source"
     ESTIMATE = "estimate", "Estimate"
     PROXY = "proxy", "Proxy"
+    DERIVED = "derived", "Derived"
     UNCONFIRMED = "unconfirmed", "Unconfirmed"
+
+
+class CareerLevel(models.TextChoices):
+    """Where a role sits on the career map (a ladder step "up" never goes to a lower level)."""
+
+    ENTRY = "entry", "Entry level"
+    EXPERIENCED = "experienced", "Experienced"
+    ADVANCED = "advanced", "Advanced or specialist"
+    LEADERSHIP = "leadership", "Leadership"
+
+
+CAREER_LEVEL_RANK = {value: rank for rank, value in enumerate(CareerLevel.values)}
 
 
 class Level(models.TextChoices):
@@ -100,6 +119,7 @@ class Role(models.Model):
     plural = models.CharField(max_length=120)
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="roles")
     order = models.PositiveSmallIntegerField(default=0)
+    level = models.CharField(max_length=12, choices=CareerLevel.choices, default=CareerLevel.ENTRY)
     summary = models.TextField()
     typical_day = models.TextField()
     tasks = models.JSONField(default=list)
@@ -132,6 +152,15 @@ class Role(models.Model):
     salary_basis = models.TextField(blank=True)
     salary_history = models.JSONField(default=list, blank=True)
     entry_salary = models.PositiveIntegerField(default=0, help_text="Entry band, for filtering")
+    experience_months = models.PositiveSmallIntegerField(
+        default=0, help_text="Usual work in another role before this one is open to you (months)"
+    )
+    experience_fact = models.JSONField(default=dict, blank=True, help_text="Fact: text, status, year, sources")
+    outlook = models.JSONField(default=dict, blank=True, help_text="BLS Employment Projections for the role's occupation")
+    bright_outlook = models.BooleanField(default=False)
+    skills = models.JSONField(default=list, blank=True, help_text="[{text, kind: hard|soft, sources}]; no sources = our synthesis")
+    tools = models.JSONField(default=list, blank=True, help_text="[{name, use, sources}]; no sources = our synthesis")
+    tech_change = models.JSONField(default=dict, blank=True, help_text="Fact: text, as_of, status, sources")
     search_text = models.TextField(blank=True, editable=False, help_text="Lower-cased name and aliases")
 
     objects = RoleQuerySet.as_manager()
@@ -166,7 +195,15 @@ class Role(models.Model):
 
     def source_keys(self) -> list[str]:
         """Every source id cited on this role's page, in page order (uses prefetched bands)."""
-        keys = [*self.remote.get("sources", []), *self.entry_education_fact.get("sources", [])]
+        keys = [
+            *self.remote.get("sources", []),
+            *self.entry_education_fact.get("sources", []),
+            *self.experience_fact.get("sources", []),
+            *self.outlook.get("sources", []),
+            *self.tech_change.get("sources", []),
+        ]
+        for item in [*self.skills, *self.tools]:
+            keys.extend(item.get("sources", []))
         for band in self.salary_bands.all():
             keys.extend(band.source_ids)
         for fact in self.salary_history:
@@ -175,9 +212,11 @@ class Role(models.Model):
 
     @property
     def months_to_first_job(self) -> int | None:
-        """Shortest usual training before a first job, from the role's education paths."""
-        paths = list(self.education_paths.all())
-        return min((p.months_min for p in paths if p.months_min is not None), default=None)
+        """Shortest usual time before this job: the shortest route plus any usual prior work
+        (see careers.durations, which every page uses to word it)."""
+        from careers.durations import first_job
+
+        return first_job(self).months
 
 
 class RoleAlias(models.Model):
@@ -237,6 +276,7 @@ class CertifyingBody(models.Model):
     name = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     facts = models.JSONField(default=dict, blank=True)
+    url = models.URLField(max_length=300, blank=True, help_text="The body's official home page")
 
     class Meta:
         ordering = ["abbreviation"]
@@ -253,6 +293,9 @@ class Certification(models.Model):
     body = models.ForeignKey(CertifyingBody, on_delete=models.PROTECT, related_name="certifications")
     summary = models.TextField(blank=True)
     fee_amount = models.PositiveIntegerField(null=True, blank=True, help_text="Lowest fee in USD, when known")
+    url = models.URLField(max_length=300, blank=True, help_text="The credential's page on the body's own site")
+    former_names = models.JSONField(default=list, blank=True, help_text="Earlier names people still search for")
+    former_slugs = models.JSONField(default=list, blank=True, help_text="Old page addresses that redirect here")
     roles = models.ManyToManyField(Role, through="RoleCertification", related_name="certifications")
 
     objects = CertificationQuerySet.as_manager()
@@ -300,6 +343,7 @@ class RoleCertification(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_certifications")
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="role_certifications")
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    note = models.TextField(blank=True, help_text="What it takes beyond this role's usual routes")
 
     class Meta:
         ordering = ["role", "kind", "certification__abbreviation"]
@@ -362,3 +406,40 @@ class LadderStep(models.Model):
 
     def __str__(self):
         return f"{self.from_role} → {self.to_role}"
+
+
+class Directory(models.Model):
+    """An official directory of programs or jobs (CAHIIM, CareerOneStop, ...) a role page links to."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    url = models.URLField(max_length=300)
+    summary = models.TextField(blank=True)
+    for_all_roles = models.BooleanField(default=False)
+    certifications = models.ManyToManyField(Certification, blank=True, related_name="directories")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = DirectoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name_plural = "directories"
+
+    def __str__(self):
+        return self.name
+
+
+class GlossaryTerm(models.Model):
+    """A word the site uses that a newcomer may not know."""
+
+    slug = models.SlugField(unique=True)
+    term = models.CharField(max_length=80)
+    expansion = models.CharField(max_length=200, blank=True, help_text="What an abbreviation stands for")
+    definition = models.TextField()
+    source_ids = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term

@@ -3,7 +3,8 @@
 import re
 
 from django.db import models
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 LEVEL_ORDER = ["none", "low", "moderate", "high"]
 EDUCATION_ORDER = ["high-school", "certificate", "associate", "bachelor", "master"]
@@ -63,6 +64,7 @@ class RoleQuerySet(models.QuerySet):
             "education_paths",
             Prefetch("next_steps", queryset=LadderStep.objects.select_related("to_role")),
             Prefetch("previous_steps", queryset=LadderStep.objects.select_related("from_role")),
+            "previous_steps__from_role__education_paths",
         )
 
     def with_roadmap(self):
@@ -86,28 +88,66 @@ class RoleQuerySet(models.QuerySet):
 
     def for_match_cards(self):
         """Roles with what a quiz match card shows, in one query: the entry band's amount,
-        status and year, and the shortest education path to a first job."""
-        from careers.models import EducationPath, SalaryBand
+        status and year, the timed route to a first job (as careers.durations.pick_route
+        chooses it: the shortest route at or below the usual entry education, or the feeder
+        roles' routes when the role has none), and the usual prior work."""
+        from careers.models import EDUCATION_RANK, EducationPath, SalaryBand
 
         entry = SalaryBand.objects.filter(role=OuterRef("pk"), level=SalaryBand.BandLevel.ENTRY).order_by()
-        shortest = EducationPath.objects.filter(roles=OuterRef("pk"), months_min__isnull=False).order_by(
-            "months_min", "order"
+        rank = lambda field: Case(*(When(**{field: v}, then=Value(r)) for v, r in EDUCATION_RANK.items()), output_field=IntegerField())  # noqa: E731
+
+        def timed(**match):
+            routes = EducationPath.objects.filter(months_min__isnull=False, **match).annotate(rank=rank("level"))
+            within = routes.filter(rank__lte=OuterRef("entry_rank")).order_by("months_min", "order")
+            return within, routes.order_by("months_min", "order")
+
+        direct_within, direct_any = timed(roles=OuterRef("pk"))
+        feeder_within, feeder_any = timed(roles__next_steps__to_role=OuterRef("pk"))
+        pick = lambda field: Coalesce(  # noqa: E731
+            *(Subquery(q.values(field)[:1]) for q in (direct_within, direct_any, feeder_within, feeder_any))
         )
         return (
-            self.only("slug", "name", "plural", "summary", "entry_salary")
+            self.only("slug", "name", "plural", "summary", "entry_salary", "entry_education", "experience_months", "outlook")
+            .annotate(entry_rank=rank("entry_education"))
+            .annotate(
+                entry_band_amount=Subquery(entry.values("amount")[:1]),
+                entry_band_status=Subquery(entry.values("status")[:1]),
+                entry_band_year=Subquery(entry.values("year")[:1]),
+                first_job_months=pick("months_min"),
+                first_job_path=pick("name"),
+            )
+            .order_by()
+        )
+
+    def for_map(self):
+        """Roles with what the career map shows, in two queries whatever their number: the
+        track, the entry band's amount, status and year, the shortest training to a first job,
+        and the ladder steps out of each role (prefetched as next_steps)."""
+        from careers.models import EducationPath, LadderStep, SalaryBand
+
+        entry = SalaryBand.objects.filter(role=OuterRef("pk"), level=SalaryBand.BandLevel.ENTRY).order_by()
+        shortest = EducationPath.objects.filter(roles=OuterRef("pk"), months_min__isnull=False).order_by("months_min")
+        return (
+            self.select_related("track")
+            .only(
+                "slug", "name", "level", "remote_level", "patient_contact_level", "order",
+                "track__slug", "track__name", "track__order",
+            )
             .annotate(
                 entry_band_amount=Subquery(entry.values("amount")[:1]),
                 entry_band_status=Subquery(entry.values("status")[:1]),
                 entry_band_year=Subquery(entry.values("year")[:1]),
                 first_job_months=Subquery(shortest.values("months_min")[:1]),
-                first_job_path=Subquery(shortest.values("name")[:1]),
             )
-            .order_by()
+            .prefetch_related(Prefetch("next_steps", queryset=LadderStep.objects.only("from_role", "to_role", "kind").order_by("pk")))
+            .order_by("track__order", "track__slug", "order", "slug")
         )
 
     def with_scoring_data(self):
         """Roles with their facet levels and salary bands, for ranking matches."""
-        return self.prefetch_related("facets", "salary_bands", "education_paths").order_by("slug")
+        return self.prefetch_related(
+            "facets", "salary_bands", "education_paths", "previous_steps__from_role__education_paths"
+        ).order_by("slug")
 
     def matching(self, *, track=None, education=None, remote=None, patient_contact=None, salary_floor=None):
         """Filter by the directory's filters; each argument None means 'any'.
@@ -154,6 +194,10 @@ class RoleQuerySet(models.QuerySet):
 
 
 class CertificationQuerySet(models.QuerySet):
+    def renamed_from(self, slug: str):
+        """The certification whose old page address was `slug` (e.g. ctr -> ods), or None."""
+        return next((c for c in self.only("slug", "former_slugs") if slug in c.former_slugs), None)
+
     def for_directory(self):
         return self.select_related("body").order_by("body__abbreviation", "abbreviation")
 
@@ -180,3 +224,11 @@ class SourceQuerySet(models.QuerySet):
         keys = list(dict.fromkeys(keys))
         found = {s.key: s for s in self.filter(key__in=keys)}
         return [found[k] for k in keys if k in found]
+
+
+class DirectoryQuerySet(models.QuerySet):
+    def for_role(self, role):
+        """Directories for every role, plus those tied to a credential the role lists or its
+        routes open (role loaded by with_details(): no extra query for the credentials)."""
+        certs = {rc.certification_id for rc in role.role_certifications.all()}
+        return self.filter(Q(for_all_roles=True) | Q(certifications__in=certs)).distinct().order_by("order", "slug")

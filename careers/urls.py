@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import roadmap_views, views
+from careers import map_views, roadmap_views, views
 
 app_name = "careers"
 
@@ -11,5 +11,7 @@ urlpatterns = [
     path("roles/<slug:slug>/roadmap/", roadmap_views.roadmap, name="roadmap"),
     path("certifications/", views.certification_list, name="certification_list"),
     path("certifications/<slug:slug>/", views.certification_detail, name="certification_detail"),
+    path("career-map/", map_views.career_map, name="career_map"),
     path("about/data/", views.about_data, name="about_data"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

@@ -1,11 +1,13 @@
 """HTTP glue for the catalogue: parse, ask the QuerySets, render."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from careers.charts import salary_bars
+from careers.durations import first_job
 from careers.forms import RoleFilterForm
-from careers.models import Certification, Facet, Role, Source, Track
+from careers.models import Certification, Directory, Facet, GlossaryTerm, Role, Source, Track
 from core.page_cache import cache_content_page
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -38,6 +40,8 @@ def role_detail(request, slug):
     role = get_object_or_404(Role.objects.with_details(), slug=slug)
     context = {
         "role": role,
+        "first_job": first_job(role),
+        "directories": Directory.objects.for_role(role),
         "chart": salary_bars(role.salary_bands.all()),
         "sources": Source.objects.for_keys(role.source_keys()),
         "nav": "roles",
@@ -62,6 +66,7 @@ def role_compare(request):
         "selected": [r.slug for r in roles],
         "error": error,
         "facet_rows": [{"value": v, "label": label} for v, label in Facet.choices],
+        "first_jobs": {r.slug: first_job(r) for r in roles},
         "charts": {r.slug: salary_bars(r.salary_bands.all(), width=360, label_width=90, scale_max=160_000) for r in roles},
         "nav": "roles",
     }
@@ -78,13 +83,24 @@ def certification_list(request):
 @require_safe
 @cache_content_page
 def certification_detail(request, slug):
-    certification = get_object_or_404(Certification.objects.with_details(), slug=slug)
+    certification = Certification.objects.with_details().filter(slug=slug).first()
+    if certification is None:
+        renamed = Certification.objects.renamed_from(slug)
+        if renamed is None:
+            raise Http404
+        return redirect(renamed, permanent=True)
     context = {
         "certification": certification,
         "sources": Source.objects.for_keys(certification.source_keys()),
         "nav": "certifications",
     }
     return render(request, "careers/certification_detail.html", context)
+
+
+@require_safe
+@cache_content_page
+def glossary(request):
+    return render(request, "careers/glossary.html", {"terms": GlossaryTerm.objects.all(), "nav": "glossary"})
 
 
 @require_safe

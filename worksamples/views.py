@@ -7,9 +7,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from assessments.models import Result
 from assessments.services import result_page_paths
-from assessments.views import HttpResponseSeeOther, _private, csrf_protect_without_referrer
+from assessments.views import HttpResponseSeeOther
 from core.cache import forget_pages
 from core.page_cache import cache_content_page
+from core.secret_links import csrf_protect_without_referrer, private_link
 from worksamples.catalogue import SAMPLES, sample_info
 from worksamples.codeset import ATTRIBUTION
 from worksamples.forms import FORMS, AttachForm, CodingForm, EnjoymentForm
@@ -64,7 +65,7 @@ def _attempt_page(request, attempt, *, enjoy_form=None, attach_form=None, status
         "attach_form": attach_form or AttachForm(),
         "nav": "try",
     }
-    return _private(render(request, "worksamples/attempt.html", context, status=status))
+    return private_link(render(request, "worksamples/attempt.html", context, status=status))
 
 
 @never_cache
@@ -82,7 +83,7 @@ def attempt_rate(request, token):
         return _attempt_page(request, attempt, enjoy_form=form, status=400)
     attempt.rate(form.cleaned_data["enjoyment"])
     _forget_result(attempt.result)
-    return _private(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
+    return private_link(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
 
 
 @csrf_protect_without_referrer
@@ -97,7 +98,7 @@ def attempt_attach(request, token):
         return _attempt_page(request, attempt, attach_form=form, status=400)
     attempt.attach_to(result)
     _forget_result(result)
-    return _private(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
+    return private_link(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
 
 
 def _forget_result(result) -> None:

@@ -7,13 +7,19 @@ pinned property fails (see tests/assessments/test_validation.py).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from assessments.validation import checks, population, report, simulate
-from assessments.validation.content import load_bank, load_roles
-from assessments.validation.personas import PERSONAS
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "himcareers.settings_test")
+django.setup()  # the roles' training months use the site's own duration rule (careers.durations)
+
+from assessments.validation import checks, population, report, simulate  # noqa: E402
+from assessments.validation.content import load_bank, load_roles  # noqa: E402
+from assessments.validation.personas import PERSONAS  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -1,8 +1,7 @@
 """The item bank and the roles as the scorer sees them, read from the fixtures (no database).
 
-The roles' training months follow ``careers.models.Role.months_to_first_job``: the shortest
-``months_min`` among the education routes that list the role. A test checks that these
-profiles equal the ones the site builds from the loaded database.
+The roles' training months follow ``careers.models.Role.months_to_first_job`` (careers.durations).
+A test checks that these profiles equal the ones the site builds from the loaded database.
 """
 
 from __future__ import annotations
@@ -43,14 +42,15 @@ def load_bank(root: Path = CONTENT) -> Bank:
 
 
 def months_by_role(root: Path = CONTENT) -> dict[str, int]:
-    months: dict[str, int] = {}
-    for path in _read(root / "education.yaml"):
-        low = (path.get("duration") or {}).get("months_min")
-        if low is None:
-            continue
-        for slug in path.get("roles", []):
-            months[slug] = min(months.get(slug, low), low)
-    return months
+    """Each role's time to a first job by the site's own rule (careers.durations, through the
+    content check's reading of the files). Needs Django set up (the CLI and the tests do it)."""
+    from careers.content import parse_content
+    from careers.content_checks import routes_by_role, shortest_months
+
+    content = parse_content(root)
+    routes = routes_by_role(content)
+    months = {slug: shortest_months(content, slug, routes) for slug in content.roles}
+    return {slug: m for slug, m in months.items() if m is not None}
 
 
 def load_roles(root: Path = CONTENT) -> RoleSet:

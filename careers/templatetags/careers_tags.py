@@ -45,3 +45,32 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def time_to_job(role):
+    """The one wording of how long it takes to reach a role (careers.durations.first_job)."""
+    from careers.durations import first_job
+
+    return first_job(role).text
+
+
+@register.filter
+def signed_pct(value):
+    """7 -> "+7%", -0.4 -> "-0.4%"; None stays empty."""
+    if value in (None, ""):
+        return ""
+    return f"{value:+g}%"
+
+
+@register.filter
+def thousands(value):
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}"
+
+
+@register.filter
+def time_text(first_job):
+    """The text of a careers.durations.FirstJob (empty for None)."""
+    return getattr(first_job, "text", "")

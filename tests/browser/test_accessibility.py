@@ -22,6 +22,8 @@ PUBLIC_PAGES = {
     "certification list": "/certifications/",
     "certification page": "/certifications/cpc/",
     "about the data": "/about/data/",
+    "glossary": "/glossary/",
+    "certification renamed (ODS)": "/certifications/ods/",
     "404 page": "/roles/no-such-role/",
     "quiz": "/quiz/",
     "login": "/accounts/login/",

@@ -21,7 +21,7 @@ REQUIRED_ROLES = """medical-coder inpatient-coder medical-biller health-informat
 release-of-information-specialist cancer-registrar public-health-registrar cdi-specialist
 coding-auditor coding-manager him-director clinical-informatics-analyst healthcare-data-analyst
 ehr-analyst privacy-officer revenue-cycle-analyst patient-access-representative medical-secretary""".split()
-REQUIRED_CERTS = "cpc coc cic crc cpb cpma cca ccs ccs-p rhit rhia cdip chda chps ctr cbcs cehrs cmaa ccds".split()
+REQUIRED_CERTS = "cpc coc cic crc cpb cpma cca ccs ccs-p rhit rhia cdip chda chps ods cbcs cehrs cmaa ccds".split()
 
 
 def load(path=CONTENT_DIR) -> str:
@@ -80,7 +80,7 @@ def test_a_broken_content_file_gives_a_clear_error_and_changes_nothing(tmp_path,
     role_file = broken / "roles" / "medical-coder.yaml"
     role_file.write_text(role_file.read_text().replace("track: coding-revenue-cycle", "track: no-such-track"))
     before = Role.objects.get(slug="medical-coder").track_id
-    with pytest.raises(CommandError, match="medical-coder.yaml: unknown track 'no-such-track'"):
+    with pytest.raises(CommandError, match="roles/medical-coder.yaml: track: unknown track 'no-such-track'"):
         load(broken)
     assert Role.objects.get(slug="medical-coder").track_id == before
 
