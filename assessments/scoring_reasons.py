@@ -135,14 +135,10 @@ def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[
 
 def training_reason(profile: scoring.Profile, role: scoring.RoleProfile, gap: int) -> Reason:
     """The training line: it fits, or the role needs more training than the person planned."""
-    return _training_reason(role.training_step, role.plural, bool(gap))
-
-
-@functools.lru_cache(maxsize=1024)
-def _training_reason(step: int | None, plural: str, gap: bool) -> Reason:
+    step = role.training_step
     if step is None:
         text = (
-            f"There is no short route into this job: most {plural} come to it after years in another health "
+            f"There is no short route into this job: most {role.plural} come to it after years in another health "
             "information job, so we count it as a long route."
         )
         return Reason("training_too_long" if gap else "training_fits", text, TRAINING)

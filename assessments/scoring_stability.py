@@ -156,62 +156,67 @@ def _catalogue(roles: Sequence[sc.RoleProfile]) -> _Catalogue | None:
 class _Ranking:
     """The roles' rows in rank() order and what their scores are made of under the answers given.
 
-    A role's score is ``spread x X - TRAINING_PENALTY x gap`` with ``X = ishare x r +
-    FACET_SHARE x f``: one answer moved changes the spread (the same factor for every role), X
-    by at most ``BX`` for every role (``_x_change``), or, for the training answer, the gaps.
+    A role's score is ``spread x X - P`` with ``X = ishare x r + FACET_SHARE x f`` and ``P`` its
+    training part: one answer moved changes the spread (the same factor for every role), X
+    by at most ``BX`` for every role (``_x_change``), or, for a training answer, the training part.
     """
 
     def __init__(self, catalogue: _Catalogue, parts: _Parts):
         self.rows = rows = catalogue.rows
         ishare = sc.INTEREST_SHARE * parts._shrink
-        _scores, rs, fs, self.gaps = sc._scores(parts, rows)
+        scores, rs, fs, _gaps = sc._scores(parts, rows)
         self.x = [ishare * r + sc.FACET_SHARE * f for r, f in zip(rs, fs, strict=True)]
-        self.first = top = max(range(len(rows)), key=lambda j: (_scores[j], -j))
+        # The training part of each score (score = spread x X - training part), whatever its
+        # formula: it depends on the role and the training answers only, so an interest or facet
+        # change leaves it as it is (up to rounding, far below _EPS).
+        self.penalties = [parts.spread * x - s for x, s in zip(self.x, scores, strict=True)]
+        self.first = top = max(range(len(rows)), key=lambda j: (scores[j], -j))
         self.norm_max, self.v_max = catalogue.norm_max, catalogue.v_max
-        # Against each other role: the first's lead in X and in gap, the weighted size of the
-        # difference of their interest vectors, |r difference|, the role's levels and norm.
+        # Against each other role: the first's lead in X, its training part less the role's, the
+        # weighted size of the difference of their interest vectors, |r difference|, the role's
+        # levels and norm.
         distance, levels = catalogue.distances(top), catalogue.levels
         self.pairs = [
-            (self.x[top] - self.x[j], self.gaps[top] - self.gaps[j], distance[j], abs(rs[top] - rs[j]), levels[j], rows[j][6])
+            (self.x[top] - self.x[j], self.penalties[top] - self.penalties[j], distance[j], abs(rs[top] - rs[j]), levels[j], rows[j][6])
             for j in range(len(rows)) if j != top
         ]
         self.levels1, self.norm1 = levels[top], rows[top][6]
 
     def stays_first(self, state: _Answers, new: _Parts) -> bool:
         """Whether the first certainly stays first: against each role, its lead in X (spread x X
-        less the gap penalty is the score) moves by at most what the change can move it.
+        less its training part is the score) moves by at most what the change can move it.
 
         An interest change moves r1 - rj = c . (v1 - vj) by at most ||dc|| x ||v1 - vj|| (weighted
         Cauchy-Schwarz) and scales it by the new ishare; a facet change moves f1 - fj by
         dcell[level1] x norm1 - dcell[levelj] x normj exactly (but for rounding).
         """
-        base, spread, penalty = state.parts, new.spread, sc.TRAINING_PENALTY
+        base, spread = state.parts, new.spread
         if new.facet is not None:
             i, cells = new.facet
             moved = [a - b for a, b in zip(cells, state.cells[i], strict=True)]
             own = moved[self.levels1[i] - 1] * self.norm1
             fshare = sc.FACET_SHARE
-            return all(spread * (dx - fshare * abs(own - moved[lv[i] - 1] * n)) - penalty * dg > _EPS for dx, dg, _u, _r, lv, n in self.pairs)
+            return all(spread * (dx - fshare * abs(own - moved[lv[i] - 1] * n)) - dp > _EPS for dx, dp, _u, _r, lv, n in self.pairs)
         if base._coef is None or new._coef is None:
             return False
         i0, i1 = sc.INTEREST_SHARE * base._shrink, sc.INTEREST_SHARE * new._shrink
         dc = math.sqrt(sum((b - a) ** 2 / w for a, b, w in zip(base._coef, new._coef, sc._W, strict=True)))
         di = abs(i1 - i0)
-        return all(spread * (dx - i1 * dc * u - di * r) - penalty * dg > _EPS for dx, dg, u, r, _lv, _n in self.pairs)
+        return all(spread * (dx - i1 * dc * u - di * r) - dp > _EPS for dx, dp, u, r, _lv, _n in self.pairs)
 
     def top(self, state: _Answers, new: _Parts) -> int:
         """The row that rank() would put first under ``new``: the highest score, ties by row order."""
         rows = self.rows
-        if new.training != state.parts.training:  # only the gaps change: score every role
+        if new.training != state.parts.training:  # only the training parts change: score every role
             scores = sc._scores(new, rows)[0]
             return max(range(len(rows)), key=lambda j: (scores[j], -j))
         if self.stays_first(state, new):
             return self.first
-        bx, spread, penalty = _x_change(self, state.parts, new), new.spread, sc.TRAINING_PENALTY
+        bx, spread = _x_change(self, state.parts, new), new.spread
         new = state.tables(new)
         reference = sc._scores(new, [rows[self.first]])[0][0]
         # Roles that might reach the first's new score; the others stay strictly below it.
-        candidates = [j for j, (x, g) in enumerate(zip(self.x, self.gaps, strict=True)) if spread * (x + bx) - penalty * g + _EPS >= reference]
+        candidates = [j for j, (x, p) in enumerate(zip(self.x, self.penalties, strict=True)) if spread * (x + bx) - p + _EPS >= reference]
         scores = sc._scores(new, [rows[j] for j in candidates])[0]
         best = max(range(len(candidates)), key=lambda k: (scores[k], -candidates[k]))
         return candidates[best]
