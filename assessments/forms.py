@@ -1,12 +1,14 @@
 """The fit questionnaire as a form: built from Item rows; it validates and normalises, never saves."""
 
 import re
+import time
 from dataclasses import dataclass, field
 
 from django import forms
 
-from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort
+from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort, Item
 from assessments.ratelimit import BLOCKED_MESSAGE
+from core.cache import content_generation
 from core.vocabulary import TRAINING, TRAINING_STEPS
 
 SCALE_MIN, SCALE_MAX = 1, 5
@@ -55,6 +57,60 @@ class Stage:
         return f"stage-{self.number}"
 
 
+@dataclass(frozen=True)
+class AnswerFields:
+    """The statements in display order and one answer field per statement (by item code)."""
+
+    items: list
+    fields: dict[str, forms.Field]
+
+
+def build_answer_fields(items) -> AnswerFields:
+    """Display order: interest statements grouped by dimension (in the dimensions' order), then
+    the work statements; the given order within each group. Fields are numbered in that order."""
+    ordered = sorted(items, key=lambda i: (i.dimension_id is None, i.dimension.order if i.dimension_id else 0))
+    fields = {}
+    for number, item in enumerate(ordered, start=1):
+        field = forms.TypedChoiceField(
+            label=item.text,
+            choices=TRAINING_CHOICES if item.facet_id and item.facet.slug == TRAINING else SCALE_CHOICES,
+            coerce=int,
+            widget=forms.RadioSelect(attrs={"class": "quiz-option-input"}),
+            error_messages=ANSWER_ERRORS,
+        )
+        field.number = number
+        fields[item.code] = field
+    return AnswerFields(ordered, fields)
+
+
+_INPUTS_MAX_AGE = 300.0  # seconds; bounds staleness where the content generation is not shared
+_bank: tuple[str, float, list, AnswerFields] | None = None
+
+
+def quiz_items() -> list:
+    """The active statements (Item rows with dimension and facet), read once per process and
+    content generation (and at most every five minutes), like the scoring inputs: any save of an
+    item starts a new generation. Pass them to QuizForm, which then reuses its fields too."""
+    global _bank
+    generation, now, hit = content_generation(), time.monotonic(), _bank
+    if hit is not None and hit[0] == generation and now - hit[1] < _INPUTS_MAX_AGE:
+        return hit[2]
+    items = list(Item.objects.for_form())
+    _bank = (generation, now, items, build_answer_fields(items))
+    return items
+
+
+def _answer_fields(items) -> AnswerFields:
+    """The answer fields of these items: built once for the list quiz_items() gave, otherwise
+    now. The fields are shared by every form of that list: validating and rendering read
+    them and never change them (the form's own fields, join code and name, are copied per
+    form as Django does)."""
+    hit = _bank
+    if hit is not None and hit[2] is items:
+        return hit[3]
+    return build_answer_fields(items)
+
+
 def normalise_join_code(raw: str) -> str:
     """ "abcd-efgh " -> "ABCDEFGH": upper case, without spaces or hyphens."""
     return _JOIN_CODE_SEPARATORS.sub("", raw or "").upper()
@@ -86,27 +142,17 @@ class QuizForm(forms.Form):
 
     def __init__(self, *args, items, limiter=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Display order: interest statements grouped by dimension (in the dimensions' order),
-        # then the work statements; the given order within each group.
-        self.items = sorted(items, key=lambda i: (i.dimension_id is None, i.dimension.order if i.dimension_id else 0))
+        bank = _answer_fields(items)
+        self.items = bank.items
         self.limiter = limiter
         self.cohort = None
         extra = self.fields.pop("join_code"), self.fields.pop("display_name")
-        for item in self.items:
-            self.fields[item.code] = forms.TypedChoiceField(
-                label=item.text,
-                choices=TRAINING_CHOICES if item.facet_id and item.facet.slug == TRAINING else SCALE_CHOICES,
-                coerce=int,
-                widget=forms.RadioSelect(attrs={"class": "quiz-option-input"}),
-                error_messages=ANSWER_ERRORS,
-            )
+        self.fields.update(bank.fields)
         self.fields["join_code"], self.fields["display_name"] = extra
         self.fields["join_code"].widget.attrs.update({"class": "form-control", "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})
         self.fields["display_name"].widget.attrs.update({"class": "form-control", "autocomplete": "off"})
         for name in ("join_code", "display_name"):
             self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
-        for number, item in enumerate(self.items, start=1):
-            self.fields[item.code].number = number
 
     def full_clean(self):
         super().full_clean()

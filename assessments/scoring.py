@@ -344,17 +344,30 @@ class Profile:
         for name, value in (("interests", interests), ("facets", facets), ("holland_code", holland), ("is_flat", flat)):
             set_(self, name, value)
         set_(self, "spread", _spread(values, tuple(facets[f] for f in WORK_FACETS)))
-        if flat:
-            coef, shrink = None, 0.0
-        else:
-            dev, sd = _weighted_deviations(values)
-            coef = tuple(w * d / (_WSUM * sd) for w, d in zip(_W, dev, strict=True))
-            shrink = min(1.0, sd / INTEREST_SPREAD_FULL)
+        coef, shrink = _interest_coefficients(values, flat)
         set_(self, "_coef", coef)
         set_(self, "_shrink", shrink)
-        cells = [[facet_term(WORK_FACETS[i], facets[WORK_FACETS[i]], lv) for lv in range(1, 6)] for i in range(_NF)]
+        cells = [_facet_cells(i, facets[WORK_FACETS[i]]) for i in range(_NF)]
         set_(self, "_cells", cells)
         set_(self, "_tables", tuple(_pair_table(cells, pair) for pair in _PAIRS))
+
+
+# The parts of a Profile that rank() reads, each a function of part of the answers, so that
+# assessments.scoring_stability can rebuild only the part one changed answer reaches.
+
+
+def _interest_coefficients(values: Sequence[float], flat: bool) -> tuple[tuple[float, ...] | None, float]:
+    """(coefficients of the weighted r against a standardised role vector, shrink factor)."""
+    if flat:
+        return None, 0.0
+    dev, sd = _weighted_deviations(values)
+    return tuple(w * d / (_WSUM * sd) for w, d in zip(_W, dev, strict=True)), min(1.0, sd / INTEREST_SPREAD_FULL)
+
+
+def _facet_cells(i: int, want: float) -> list[float]:
+    """facet_term of work facet number ``i`` for a want, at each role level 1-5."""
+    facet = WORK_FACETS[i]
+    return [facet_term(facet, want, lv) for lv in range(1, 6)]
 
 
 def _pair_table(cells, pair: tuple[int, ...]) -> tuple[float, ...]:
@@ -370,7 +383,11 @@ def _spread(interests: Sequence[float], facets: Sequence[float]) -> float:
     The SD of the six interest means and the facet wants, all on the 1-5 scale, over
     ``SPREAD_FULL``, capped at 1.
     """
-    values = [1.0 + x / 25.0 for x in interests] + list(facets)
+    return _spread_of([1.0 + x / 25.0 for x in interests] + list(facets))
+
+
+def _spread_of(values: Sequence[float]) -> float:
+    """_spread of the interest means (on the 1-5 scale) followed by the facet wants."""
     mean = math.fsum(values) / len(values)
     sd = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
     return min(1.0, sd / SPREAD_FULL)
@@ -637,7 +654,23 @@ class RoleSet(Sequence):
 # --------------------------------------------------------------------------------------------
 
 
+_last_bank: tuple[tuple, dict[str, Item]] | None = None
+
+
 def _bank(items: Sequence[Item]) -> dict[str, Item]:
+    """The bank by code, checked. The last tuple of items checked is remembered: the site
+    scores every answer set against the same tuple, and a tuple of frozen Items cannot change."""
+    global _last_bank
+    last = _last_bank
+    if last is not None and last[0] is items:
+        return last[1]
+    bank = _checked_bank(items)
+    if isinstance(items, tuple):
+        _last_bank = (items, bank)
+    return bank
+
+
+def _checked_bank(items: Sequence[Item]) -> dict[str, Item]:
     bank: dict[str, Item] = {}
     for item in items:
         if not isinstance(item, Item):
@@ -696,24 +729,11 @@ def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Se
 
     Returns {role slug: (item code, new answer)} for every role other than the current first
     that some single one-step change would put first (the first such change in bank order).
-    Empty when the first match holds against every one-step change. Costs two re-rankings per
-    statement (about 120 for a 60-statement bank), without reasons.
+    Empty when the first match holds against every one-step change. Defined by ranking every
+    one-step change of the answers (about 120 for a 60-statement bank) and taking the first;
+    computed by ``assessments.scoring_stability``, which gives the same result in a fraction of
+    the time.
     """
-    bank = check_answers(items, answers)
-    current = rank(_profile(bank, answers), roles, explain=False)
-    if not current:
-        return {}
-    first = current[0].slug
-    found: dict[str, tuple[str, int]] = {}
-    changed = dict(answers)
-    for code in bank:
-        old = answers[code]
-        for new in (old - 1, old + 1):
-            if not ANSWER_MIN <= new <= ANSWER_MAX:
-                continue
-            changed[code] = new
-            top = rank(_profile(bank, changed), roles, explain=False)[0].slug
-            if top != first and top not in found:
-                found[top] = (code, new)
-        changed[code] = old
-    return found
+    from assessments.scoring_stability import one_step_firsts as fast  # noqa: PLC0415 (it imports this module)
+
+    return fast(items, answers, roles)

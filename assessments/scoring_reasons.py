@@ -7,6 +7,7 @@ docs/scoring.md section 6.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from assessments import scoring
@@ -61,20 +62,45 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
         c = parts[d]
         if abs(c) < _REASON_CONTRIBUTION:
             continue
-        work = f"{DIMENSION_WORK[d]} ({DIMENSION_NAMES[d]})"
-        if c > 0 and coef[k] > 0:
-            positives.append((c, k, Reason("shared_like", f"You and {plural} both lean toward {work}.", d)))
-        elif c > 0:
-            positives.append((c, k, Reason("shared_dislike", f"Neither you nor {plural} lean toward {work}.", d)))
+        if c > 0:
+            positives.append((c, k, _interest_reason("shared_like" if coef[k] > 0 else "shared_dislike", d, plural, False)))
         elif vec[k] > 0:
-            said = "which you said you dislike" if profile.interests[d] < 50.0 else "which you rated below your other interests"
-            negatives.append((-c, k, Reason("asks_dislike", f"The job asks for {work}, {said}.", d)))
+            negatives.append((-c, k, _interest_reason("asks_dislike", d, plural, profile.interests[d] < 50.0)))
         else:
-            said = "which you said you like" if profile.interests[d] > 50.0 else "which you rated above your other interests"
-            negatives.append((-c, k, Reason("misses_like", f"{_cap(plural)} do little {work}, {said}.", d)))
+            negatives.append((-c, k, _interest_reason("misses_like", d, plural, profile.interests[d] > 50.0)))
     chosen = sorted(positives, key=lambda t: (-t[0], t[1]))[:2] + sorted(negatives, key=lambda t: (-t[0], t[1]))[:2]
     chosen.sort(key=lambda t: (-t[0], t[1]))
     return [reason for _, _, reason in chosen[:3]]
+
+
+# The reasons are memoised by what their words depend on (a kind, a letter or facet, the role's
+# plural, a level, a want that is the mean of a few answers): a few thousand at most, shared by
+# every person they apply to. Reason is frozen, so sharing one object is safe.
+
+
+@functools.lru_cache(maxsize=4096)
+def _interest_reason(kind: str, d: str, plural: str, said_strongly: bool) -> Reason:
+    work = f"{DIMENSION_WORK[d]} ({DIMENSION_NAMES[d]})"
+    if kind == "shared_like":
+        return Reason(kind, f"You and {plural} both lean toward {work}.", d)
+    if kind == "shared_dislike":
+        return Reason(kind, f"Neither you nor {plural} lean toward {work}.", d)
+    if kind == "asks_dislike":
+        said = "which you said you dislike" if said_strongly else "which you rated below your other interests"
+        return Reason(kind, f"The job asks for {work}, {said}.", d)
+    said = "which you said you like" if said_strongly else "which you rated above your other interests"
+    return Reason(kind, f"{_cap(plural)} do little {work}, {said}.", d)
+
+
+@functools.lru_cache(maxsize=8192)
+def _facet_entry(i: int, want: float, level: int, plural: str) -> tuple[float, int, Reason] | None:
+    """(sort key, facet number, Reason) of work facet number ``i``, or None."""
+    facet = WORK_FACETS[i]
+    found = _facet_reason(facet, want, level, plural)
+    if found is None:
+        return None
+    kind, size, text = found
+    return (-size * scoring.FACET_WEIGHTS[facet], i, Reason(kind, text, facet))
 
 
 def _facet_reason(facet: str, want: float, level: int, plural: str) -> tuple[str, float, str] | None:
@@ -97,12 +123,11 @@ def _facet_reason(facet: str, want: float, level: int, plural: str) -> tuple[str
 
 def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     likes, clashes = [], []
+    wants, levels, plural = profile.facets, role.facets, role.plural
     for i, facet in enumerate(WORK_FACETS):
-        found = _facet_reason(facet, profile.facets[facet], role.facets[facet], role.plural)
-        if found is None:
-            continue
-        kind, size, text = found
-        (likes if kind == "facet_match" else clashes).append((-size * scoring.FACET_WEIGHTS[facet], i, Reason(kind, text, facet)))
+        entry = _facet_entry(i, wants[facet], levels[facet], plural)
+        if entry is not None:
+            (likes if entry[2].kind == "facet_match" else clashes).append(entry)
     likes.sort(key=lambda t: (t[0], t[1]))
     clashes.sort(key=lambda t: (t[0], t[1]))
     return [reason for _, _, reason in likes[:2] + clashes[:2]]

@@ -144,10 +144,10 @@ def _summary(inputs: ScoringInputs, answers: dict[str, int], profile: scoring.Pr
     }
 
 
-def score_answers(answers: dict[str, int]) -> Scored:
+def score_answers(answers: dict[str, int], *, inputs: ScoringInputs | None = None) -> Scored:
     """Profile, every role's match (best first, with reasons) and the summary of first place.
-    Raises scoring.AnswerError."""
-    inputs = scoring_inputs()
+    ``inputs``: scoring_inputs(), when the caller has them already. Raises scoring.AnswerError."""
+    inputs = inputs or scoring_inputs()
     profile = scoring.build_profile(inputs.items, answers)
     matches = scoring.rank(profile, inputs.roles, explain=True)
     return Scored(profile, matches, _summary(inputs, answers, profile, matches))

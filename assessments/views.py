@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from assessments.forms import QuizForm
+from assessments.forms import QuizForm, quiz_items
 from assessments.map_views import result_marks
-from assessments.models import Item, Result
+from assessments.models import Result
 from assessments.next_steps import with_next_steps
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
@@ -33,8 +33,8 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 def quiz(request):
     if request.method != "POST":
         # The empty form is the same for everyone but for the CSRF token: render it once.
-        return render_cached(request, "quiz-form", "assessments/quiz.html", lambda: _quiz_context(QuizForm(None, items=Item.objects.for_form())))
-    form = QuizForm(request.POST, items=Item.objects.for_form(), limiter=JoinCodeLimiter.for_request(request))
+        return render_cached(request, "quiz-form", "assessments/quiz.html", lambda: _quiz_context(QuizForm(None, items=quiz_items())))
+    form = QuizForm(request.POST, items=quiz_items(), limiter=JoinCodeLimiter.for_request(request))
     if form.is_bound and form.is_valid():
         try:
             result = result_submit(answers=form.answers(), cohort=form.cohort, display_name=form.cleaned_data["display_name"])

@@ -22,34 +22,9 @@ from django.db import connection  # noqa: E402
 
 from worksamples.models import IcdEntry  # noqa: E402
 
-CONDITIONS = [
-    "fracture of left wrist", "torus fracture left radius", "type 2 diabetes with chronic kidney disease",
-    "mild intermittent asthma exacerbation", "urinary tract infection", "e coli", "acute otitis media right ear",
-    "essential hypertension", "chest pain", "low back pain", "migraine without aura", "major depressive disorder",
-    "generalized anxiety disorder", "pneumonia", "acute bronchitis", "covid-19", "sepsis", "heart failure",
-    "atrial fibrillation", "hyperlipidemia", "obesity", "vitamin d deficiency", "iron deficiency anemia",
-    "sprain of right ankle", "laceration of finger", "concussion", "gastroesophageal reflux", "appendicitis",
-    "cholecystitis", "kidney stone", "breast cancer left", "prostate cancer", "lung cancer", "melanoma",
-    "pregnancy supervision", "gestational diabetes", "encounter for immunization", "well child visit",
-    "dog bite", "burn of hand", "osteoarthritis of knee", "rheumatoid arthritis", "gout", "cellulitis of leg",
-    "pressure ulcer sacral", "dementia", "parkinson disease", "epilepsy", "stroke", "copd exacerbation",
-    "sleep apnea", "hypothyroidism", "chronic kidney disease stage 3a", "dehydration", "nausea and vomiting",
-    "headache", "fever", "cough", "rash", "allergic rhinitis", "conjunctivitis", "cataract", "glaucoma",
-    "hearing loss", "tinnitus", "carpal tunnel syndrome", "plantar fasciitis", "rotator cuff tear", "hip fracture",
-    "femur fracture", "long term use of insulin", "nicotine dependence", "alcohol use disorder", "opioid dependence",
-    "adhd", "autism", "otitis externa", "strep throat", "influenza", "hepatitis c", "hiv", "tuberculosis",
-    "urinary incontinence", "benign prostatic hyperplasia", "endometriosis", "menopause", "infertility",
-    "anemia in chronic kidney disease", "diabetic retinopathy", "diabetic foot ulcer", "peripheral neuropathy",
-    "deep vein thrombosis", "pulmonary embolism", "angina", "myocardial infarction", "aortic stenosis",
-]
-CODES = ["S52", "s62.1", "E11.2", "J45", "N39.0", "I10", "Z23", "M54.5", "F32", "C50.91"]
-
-
-def queries() -> list[str]:
-    out = list(CONDITIONS) + CODES
-    out += [q.split()[0] for q in CONDITIONS[:50]]  # one-word searches, the broadest
-    out += [q.upper() for q in CONDITIONS[:40]]
-    return out[:200]
+# The searches are the ones `make bench` sends over HTTP (bench/harness/newpages.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness.newpages import icd_queries as queries  # noqa: E402
 
 
 def main() -> None:

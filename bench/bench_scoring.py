@@ -34,6 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# The roles are read from the fixtures by careers.content, which needs Django's settings (the
+# scoring itself does not). Without a SECRET_KEY, settings start in their DEBUG mode.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "himcareers.settings")
+if not os.environ.get("SECRET_KEY"):
+    os.environ.setdefault("DEBUG", "1")
+import django  # noqa: E402
+
+django.setup()
 
 from assessments.scoring import (  # noqa: E402
     DIMENSIONS,

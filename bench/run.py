@@ -36,6 +36,7 @@ from harness.costs import count_queries, count_queries_here, page_bytes  # noqa:
 from harness.discovery import discover, write_reference_request  # noqa: E402
 from harness.loadgen import ensure_wrk  # noqa: E402
 from harness.measure import Setup, measure_pages, memory  # noqa: E402
+from harness.newpages import icd_latency  # noqa: E402
 from harness.report import LABELS, evaluate, write_report  # noqa: E402
 from harness.servers import (  # noqa: E402
     Gunicorn,
@@ -55,6 +56,8 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="measure one database only")
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto", help="load generator (default: wrk when available)")
+    parser.add_argument("--pages", nargs="+", metavar="KEY", help="measure these page types only (e.g. score_api results quiz_submit)")
+    parser.add_argument("--skip-icd", action="store_true", help="do not load the ICD-10-CM code set (its search is then not available)")
     parser.add_argument("--skip-scoring", action="store_true", help="do not run bench/bench_scoring.py")
     parser.add_argument("--check", action="store_true", help="exit 1 when a bar is missed")
     parser.add_argument("--count-queries", metavar="OUT", help=argparse.SUPPRESS)
@@ -97,7 +100,7 @@ def databases(args, env: dict[str, str], workdir: Path, stack: contextlib.ExitSt
 def start_app(name: str, target_env: dict[str, str], args, workdir: Path, servers: contextlib.ExitStack, setup: Setup, report: dict) -> None:
     """Prepare one database, start the app and its write reference on it, find the pages."""
     say(f"== {name}: migrate, load_content, gunicorn -w {args.workers}")
-    prepare_database(target_env)
+    prepare_database(target_env, icd=not args.skip_icd)
     setup.apps[name] = app = servers.enter_context(Gunicorn(f"app-{name}", "himcareers.wsgi", target_env, workdir, workers=args.workers))
     setup.reqs[name], setup.missing[name], notes = discover(lambda r: http_fetch(app.port, r), origin=f"https://{HOST}:{app.port}")
     report["notes"].update(notes)
@@ -130,10 +133,25 @@ def bench(targets: dict[str, dict[str, str]], args, tool: str, workdir: Path, re
         say("== resident memory per worker (VmRSS), after the load")
         everything = {**{f"app-{n}": s for n, s in setup.apps.items()}, "reference": setup.ref, **{f"write-reference-{n}": w for n, (w, _) in setup.writes.items()}}
         report["memory"] = memory(everything)
+        report["icd_latency"] = icd_latencies(setup)
     for name, target_env in targets.items():
         report["targets"][name] = {"pages": pages[name]}
         say(f"== {name}: query counts")
         report["queries"][name] = count_queries(target_env, workdir)
+
+
+def icd_latencies(setup: Setup) -> dict[str, dict]:
+    """The ICD-10-CM search one query at a time on each database (bench/harness/newpages.py)."""
+    found = {}
+    for name, app in setup.apps.items():
+        if "icd_search" not in setup.reqs[name]:
+            found[name] = {"why": setup.missing[name].get("icd_search", "not available")}
+            continue
+        say(f"== {name}: ICD-10-CM search, 200 searches one at a time")
+        found[name] = icd_latency(app.port)
+        d = found[name]
+        say(f"  p50 {d['p50_ms']} ms  p95 {d['p95_ms']} ms  p99 {d['p99_ms']} ms  {d['share_under_50_ms']:.0%} under 50 ms")
+    return found
 
 
 def new_report(args, started: datetime) -> dict:

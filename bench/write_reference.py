@@ -9,8 +9,9 @@ fields of the quiz submission it measures, so the quiz's ratio to this page says
 costs beyond the unavoidable: parsing the same form, the CSRF check, one durable insert.
 
 The database is the app's own: DATABASES comes from himcareers/settings.py read in the same
-environment, so SQLite has the same file, PRAGMAs (WAL, synchronous=NORMAL, busy timeout) and
-IMMEDIATE transactions, and PostgreSQL the same server, database and persistent connections.
+environment, so SQLite has the same file, PRAGMAs (WAL, synchronous=NORMAL, busy timeout),
+IMMEDIATE transactions and kept-open connections, and PostgreSQL the same server, database and
+persistent connections.
 
     python bench/write_reference.py --create-table   # once per database, before gunicorn starts
 """

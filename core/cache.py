@@ -32,13 +32,33 @@ def cache_state() -> str:
     return SHARED if is_shared is None or is_shared() else DOWN
 
 
+_last_generation: str | None = None  # the generation this process read last (a guess, checked)
+
+
 def content_generation() -> str:
     """The current content generation: any content save or delete replaces it."""
+    global _last_generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
         generation = cache.get(GENERATION_KEY) or "0"
+    _last_generation = generation
     return generation
+
+
+def generation_and_get(key_of) -> tuple[str, object]:
+    """(the current generation, cache.get(key_of(generation))) in one cache call when the
+    generation is the one this process read last, which it nearly always is: both keys are read
+    together (one MGET, one round trip to Redis) and the stored value is used only if the
+    generation read with it is the guessed one. Otherwise two more calls, as before."""
+    guess = _last_generation
+    if guess is not None:
+        key = key_of(guess)
+        found = cache.get_many([GENERATION_KEY, key])
+        if found.get(GENERATION_KEY) == guess:
+            return guess, found.get(key)
+    generation = content_generation()
+    return generation, cache.get(key_of(generation))
 
 
 def bump_content_generation() -> None:

@@ -101,9 +101,10 @@ def render_cached(request, key: str, template: str, build_context, *, store_page
     ``private`` (a result's pages) only in a cache every app server shares, so that forgetting
     it reaches them all.
     """
-    state = keys.cache_state()
-    full_key = keys.rendering_key(keys.content_generation(), key) if state != keys.DOWN else None
-    html = cache.get(full_key) if full_key else None
+    full_key, html = None, None
+    if keys.cache_state() != keys.DOWN:
+        generation, html = keys.generation_and_get(lambda g: keys.rendering_key(g, key))
+        full_key = keys.rendering_key(generation, key)
     if html is None:
         request.rendering_for_cache = True
         try:
@@ -134,13 +135,12 @@ class ContentPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         request.get_host()  # raises DisallowedHost (a 400) for a Host not in ALLOWED_HOSTS
-        generation = keys.content_generation()
         state = keys.cache_state()
         if state == keys.DOWN:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
+        generation, hit = keys.generation_and_get(lambda g: keys.page_key(g, request.path, query))
         key = keys.page_key(generation, request.path, query)
-        hit = cache.get(key)
         if hit is not None:
             return self._serve(request, *hit)
         response = self.get_response(request)

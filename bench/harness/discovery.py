@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from harness.common import Fetch, Req, Resp
+from harness.newpages import discover_new_pages
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -76,6 +77,7 @@ def discover(fetch: Fetch, origin: str) -> tuple[dict[str, Req], dict[str, str],
     _discover_certification(walk)
     _discover_quiz(walk)
     _discover_score_api(walk)
+    discover_new_pages(walk)
     return walk.reqs, walk.missing, walk.notes
 
 

@@ -48,7 +48,12 @@ def measure_pages(setup: Setup) -> tuple[dict, dict]:
     setup.warm(setup.ref, Req("GET", "/"))
     pages: dict[str, dict] = {name: {} for name in setup.apps}
     all_refs: list[float] = []
+    wanted = getattr(setup.args, "pages", None)
     for page in PAGES:
+        if wanted and page.key not in wanted:
+            for n in setup.apps:
+                pages[n][page.key] = {"available": False, "why": "not measured (--pages)"}
+            continue
         all_refs += _measure_page(setup, page, pages)
     rates = all_refs or [0.0]
     spread = (max(rates) - min(rates)) / max(rates) if max(rates) else 0.0

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from harness.common import RESULTS
+from harness.newpages import ICD_BAR_MS, ICD_BAR_SHARE
 
 
 @dataclass(frozen=True)
 class PageType:
     key: str
     label: str
-    bar: float  # the least ratio to the reference that passes
+    bar: float | None  # the least ratio to the reference that passes (None: figures only)
 
 
 PAGES = [
@@ -27,6 +28,11 @@ PAGES = [
     PageType("results", "Results page", 0.5),
     PageType("packet", "Results packet (print)", 0.5),
     PageType("score_api", "Score API (POST)", 0.5),
+    PageType("try_index", "Work samples (index)", 0.7),
+    PageType("try_sample", "Work sample (form)", None),
+    PageType("try_search", "Work sample code search (?q=)", None),
+    PageType("icd_search", "ICD-10-CM search API", None),
+    PageType("career_map", "Career map", None),
 ]
 LABELS = {p.key: p.label for p in PAGES}
 QUERY_BARS = {"quiz_submit": 3, "results": 3}
@@ -56,6 +62,7 @@ def evaluate(report: dict) -> list[dict]:
             ok = None if data is None else data["repeat"] <= limit
             checks.append({"bar": f"{LABELS[key]} on {name}: at most {limit} queries", "value": "not available" if data is None else f"{data['repeat']} (first {data['first']})", "ok": ok})
     checks += _memory_checks(report.get("memory", {}), targets)
+    checks += _icd_checks(report.get("icd_latency", {}))
     role = report["bytes"].get("role")
     checks.append({
         "bar": f"Role page with its CSS and JS under {ROLE_PAGE_BYTES_BAR:,} bytes as served",
@@ -69,6 +76,8 @@ def _ratio_checks(name: str, pages: dict[str, dict]) -> list[dict]:
     checks = []
     for page in PAGES:
         data = pages[page.key]
+        if page.bar is None:
+            continue
         bar = f"{page.label} on {name}: at least {page.bar}x the reference"
         if not data["available"]:
             checks.append({"bar": bar, "value": "not available", "ok": None})
@@ -102,6 +111,29 @@ def _memory_checks(memory: dict, targets: dict) -> list[dict]:
     return checks
 
 
+def _icd_checks(latency: dict) -> list[dict]:
+    checks = []
+    for name, d in latency.items():
+        bar = f"ICD-10-CM search on {name}: {ICD_BAR_SHARE:.0%} of searches under {ICD_BAR_MS:g} ms"
+        if "share_under_50_ms" not in d:
+            checks.append({"bar": bar, "value": d.get("why", "not available"), "ok": None})
+            continue
+        ok = d["share_under_50_ms"] >= ICD_BAR_SHARE and not d["errors"]
+        checks.append({"bar": bar, "value": f"{d['share_under_50_ms']:.0%} (p50 {d['p50_ms']} ms, p99 {d['p99_ms']} ms)", "ok": ok})
+    return checks
+
+
+def _icd_table(report: dict) -> list[str]:
+    rows = [
+        f"| {TITLE[n]} | {d['searches']} | {d['p50_ms']} | {d['p95_ms']} | {d['p99_ms']} | {d['max_ms']} | {d['share_under_50_ms']:.0%} |"
+        for n, d in report.get("icd_latency", {}).items() if "p50_ms" in d
+    ]
+    if not rows:
+        return []
+    head = ["ICD-10-CM search, one at a time", "searches", "p50 ms", "p95 ms", "p99 ms", "max ms", "under 50 ms"]
+    return ["", *_table(head), *rows]
+
+
 def markdown(report: dict) -> str:
     names = list(_measured(report))
     out = _preamble(report)
@@ -110,6 +142,7 @@ def markdown(report: dict) -> str:
             out += [f"{TITLE[name]}: skipped ({target['skipped']})", ""]
     out += _speed_table(report, names)
     out += _write_table(report, names)
+    out += _icd_table(report)
     out += _memory_table(report)
     out += _cost_table(report, names)
     out += ["", "Bars:", ""]

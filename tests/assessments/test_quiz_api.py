@@ -73,6 +73,15 @@ def test_score_returns_the_profile_and_every_role_best_first(client, answers):
     assert all(isinstance(r, str) for r in first["reasons"]) and first["reasons"]
 
 
+def test_the_score_body_is_exactly_what_its_documented_schema_gives(client, answers):
+    from assessments.api import ScoreOut
+
+    body = post(client, {"answers": answers}).json()
+
+    assert ScoreOut.model_validate(body).model_dump(mode="json") == body
+    assert set(body["first_place"]) == {"close_call", "runner_up", "lead", "stable", "challenger", "undecided"}
+
+
 def test_score_saves_nothing(client, answers):
     post(client, {"answers": answers})
 

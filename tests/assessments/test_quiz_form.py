@@ -244,3 +244,36 @@ def test_the_page_says_so_when_there_are_no_statements(client):
 
 def test_other_methods_are_refused(client, items):
     assert client.put(QUIZ).status_code == 405
+
+
+# --- fields built once per content generation ---------------------------------------------------
+
+
+def test_the_statements_and_their_fields_are_read_once_per_content_generation(items, django_assert_num_queries):
+    from assessments.forms import quiz_items
+
+    first = quiz_items()
+    form = QuizForm(None, items=first)
+
+    with django_assert_num_queries(0):
+        again = quiz_items()
+        second = QuizForm(None, items=again)
+    assert again is first
+    assert second.fields["R1"] is form.fields["R1"]  # built once, shared
+    assert second.fields["join_code"] is not form.fields["join_code"]  # the form's own, per form
+
+    item = Item.objects.get(code="R1")
+    item.text = "Repair a hospital bed"
+    item.save()  # a content write starts a new generation: the statements are read again
+
+    assert QuizForm(None, items=quiz_items()).fields["R1"].label == "Repair a hospital bed"
+
+
+def test_one_visitors_errors_do_not_reach_the_next_visitors_form(client, items, answers):
+    bad = post_data(answers | {"R1": ""}, join_code="bad")
+    html = client.post(QUIZ, bad).content.decode()
+    assert 'aria-invalid="true"' in html
+
+    fresh = client.get(QUIZ).content.decode()
+    assert 'aria-invalid="true"' not in fresh
+    assert "Choose an answer for this statement." not in fresh

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
-SCORING = ROOT / "assessments" / "scoring.py"
 
 # Runs in a fresh interpreter in isolated mode (-I: no PYTHONPATH, no user site, no cwd on the
 # path), so nothing this test process has imported (pytest-django, Django settings) leaks in.
@@ -43,7 +44,7 @@ def test_importing_scoring_loads_no_django_module():
 def test_importing_scoring_loads_only_the_standard_library():
     loaded = imported_by_scoring()
     # The pure vocabulary module and the reasons module are the only project modules allowed.
-    ours = {"assessments", "assessments.scoring", "assessments.scoring_reasons", "core", "core.vocabulary"}
+    ours = {"assessments", "assessments.scoring", "assessments.scoring_reasons", "assessments.scoring_stability", "core", "core.vocabulary"}
     foreign = [
         name
         for name in loaded
@@ -54,15 +55,16 @@ def test_importing_scoring_loads_only_the_standard_library():
     assert foreign == []
 
 
-def test_scoring_source_imports_only_standard_library_modules():
-    tree = ast.parse(SCORING.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", ["scoring", "scoring_stability"])
+def test_scoring_source_imports_only_standard_library_modules(module):
+    tree = ast.parse((ROOT / "assessments" / f"{module}.py").read_text(encoding="utf-8"))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            assert node.level == 0, "scoring.py must not use relative (project) imports"
-            if node.module not in {"core.vocabulary", "assessments.scoring_reasons"}:
+            assert node.level == 0, f"{module}.py must not use relative (project) imports"
+            if node.module not in {"core.vocabulary", "assessments.scoring_reasons", "assessments.scoring_stability", "assessments"}:
                 imported.add(node.module.split(".")[0])
     assert imported <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
 
