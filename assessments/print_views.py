@@ -13,6 +13,7 @@ from assessments.next_steps import next_steps_for
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
 from core.page_cache import render_cached
+from worksamples.fit import apply_worksample_fit, apply_worksample_fits
 
 ROADMAPS = 3
 
@@ -29,9 +30,13 @@ class Packet:
         return self.view.result
 
 
-def build_packets(results, *, start=DEFAULT_START) -> tuple[list[Packet], list]:
+def build_packets(results, *, start=DEFAULT_START, samples_applied=False) -> tuple[list[Packet], list]:
     """One packet per result, and the sources its roadmaps cite. Every role is loaded and every
-    roadmap built once, so the queries do not grow with the number of results."""
+    roadmap built once, so the queries do not grow with the number of results. Work samples a
+    student attached move their matches here as on the results page."""
+    results = list(results)
+    if not samples_applied:
+        apply_worksample_fits(results)
     views = selectors.result_views(results)
     slugs = {card.slug for view in views for card in view.top[:ROADMAPS]}
     roles = {role.slug: role for role in Role.objects.with_roadmap().filter(slug__in=slugs)} if slugs else {}
@@ -52,12 +57,13 @@ def build_packets(results, *, start=DEFAULT_START) -> tuple[list[Packet], list]:
 def result_print(request, token):
     result = get_object_or_404(Result.objects.by_token(token))
     start, _ = parse_start(request.GET.get("start"))
+    tried = apply_worksample_fit(result)  # the work samples attached, as on the results page
 
     def build_context():
-        packets, sources = build_packets([result], start=start)
+        packets, sources = build_packets([result], start=start, samples_applied=True)
         return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
 
-    key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}"
+    key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}:{tried}"
     # Only the plain address is stored whole (it reads ?start=, declared as no parameter), and
     # only in a shared cache: 'not for me' and deleting the result forget it everywhere.
     response = render_cached(request, key, "assessments/result_print.html", build_context, private=True)

@@ -130,14 +130,14 @@ def test_a_packet_makes_the_same_queries_for_1_or_5_certifications_per_role(clie
             RoleCertificationFactory(role=role)
     result = ResultFactory(matches=match_rows(roles))
     # result, 2 for the cards, 10 for the roadmaps, sources, 6 for the next steps (assessments.next_steps)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         assert client.get(packet_url(result)).status_code == 200
 
 
 def test_packets_for_many_results_load_each_role_and_build_each_roadmap_once(django_assert_num_queries):
     roles = roles_with_routes(4)
     results = [ResultFactory(matches=match_rows(roles[i % 2 :])) for i in range(6)]
-    with django_assert_num_queries(19):  # + 6 for the next steps
+    with django_assert_num_queries(20):  # + 6 for the next steps, + 1 for attached work samples
         packets, sources = build_packets(results)
     assert len(packets) == 6
     assert packets[0].roadmaps[0]["roadmap"] is packets[2].roadmaps[0]["roadmap"]

@@ -96,6 +96,8 @@ def test_attaching_to_a_result_moves_the_fit_and_adds_a_reason(client, db):
     client.post(f"/try/done/{token}/enjoy/", {"enjoyment": "5"})
     after = client.get(result.get_absolute_url()).content.decode()
     assert "66% fit" in after and "You tried coding and enjoyed it." in after
+    packet = client.get(f"{result.get_absolute_url()}print/").content.decode()
+    assert "66% fit" in packet and "You tried coding and enjoyed it." in packet, "the printout agrees with the page"
 
 
 def test_role_pages_and_home_link_to_try(client, db):
