@@ -80,3 +80,11 @@ def test_the_coding_search_lists_real_codes_and_keeps_typed_answers(icd_subset, 
     hits = page.get_by_role("list", name=re.compile("Codes for"))
     expect(hits).to_contain_text("S52.52")
     expect(page.locator("form input[type=text]").first).to_have_value("S52.521A")
+
+
+def test_enter_in_an_answer_box_checks_the_answers_when_javascript_runs(page, icd_subset):
+    page.goto("/try/coding/")
+    answer = page.locator("form input[type=text]").first
+    answer.fill("S52.521A")
+    answer.press("Enter")
+    expect(page).to_have_url(re.compile(r"/try/done/"))  # checked: the attempt page, not a search
