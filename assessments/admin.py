@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from assessments import models as m
 
@@ -52,22 +53,22 @@ class ResultAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="Holland code")
+    @admin.display(description=_("Holland code"))
     def holland(self, obj):
         return obj.holland_code
 
     def _json(self, value):
         return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
-    @admin.display(description="Profile")
+    @admin.display(description=_("Profile"))
     def profile_view(self, obj):
         return self._json(obj.profile)
 
-    @admin.display(description="Matches")
+    @admin.display(description=_("Matches"))
     def matches_view(self, obj):
         return self._json(obj.matches)
 
-    @admin.display(description="Answers")
+    @admin.display(description=_("Answers"))
     def answers_view(self, obj):
         return self._json(obj.answers)
 
@@ -81,7 +82,7 @@ class CohortAdmin(admin.ModelAdmin):
     autocomplete_fields = ["counselor"]
     readonly_fields = ["join_code", "created"]
 
-    @admin.display(description="Join code", ordering="join_code")
+    @admin.display(description=_("Join code"), ordering="join_code")
     def code(self, obj):
         return obj.join_code_display
 
@@ -98,7 +99,7 @@ class CounselorProfileInline(admin.StackedInline):
     can_delete = True
     extra = 0
     max_num = 1
-    verbose_name = "counselor profile (makes this user a counselor)"
+    verbose_name = _("counselor profile (makes this user a counselor)")
 
 
 User = get_user_model()

@@ -11,10 +11,12 @@ from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import Field, WithJsonSchema
 
-from assessments.forms import SCALE_LABELS, SCALE_MAX, SCALE_MIN, TRAINING_LABELS
+from assessments.forms import SCALE_MAX, SCALE_MIN, scale_labels, training_labels
 from assessments.models import Item
+from assessments.reason_text import band_label, is_english, reason_text
 from assessments.scoring import DIMENSIONS, MODEL_VERSION, TRAINING, AnswerError
 from assessments.services import score_answers, scoring_inputs
+from careers.models import Role
 
 router = Router(tags=["quiz"])
 
@@ -100,18 +102,22 @@ class AnswerErrorOut(Schema):
 
 @router.get("/items", response={200: ItemsOut}, exclude_none=True, summary="List the questionnaire's statements")
 def items(request):
-    """Every active statement in the order the quiz shows them, with its dimension or facet."""
+    """Every active statement in the order the quiz shows them, with its dimension or facet.
+
+    Texts and labels are in the request's language (Spanish with ``Accept-Language: es``); the
+    codes, their order and the scoring are the same in every language."""
+    training = list(training_labels())
     rows = [
         {
             "code": item.code,
             "text": item.text,
             "dimension": item.dimension.code if item.dimension_id else None,
             "facet": item.facet.slug if item.facet_id else None,
-            "labels": list(TRAINING_LABELS) if item.facet_id and item.facet.slug == TRAINING else None,
+            "labels": training if item.facet_id and item.facet.slug == TRAINING else None,
         }
         for item in Item.objects.for_form()
     ]
-    return {"scale": {"min": SCALE_MIN, "max": SCALE_MAX, "labels": list(SCALE_LABELS)}, "items": rows}
+    return {"scale": {"min": SCALE_MIN, "max": SCALE_MAX, "labels": list(scale_labels())}, "items": rows}
 
 
 @router.post(
@@ -144,7 +150,14 @@ _FIRST_PLACE_KEYS = tuple(FirstPlaceOut.model_fields)
 
 
 def _score_body(scored, names: dict[str, str]) -> dict[str, Any]:
+    """The response body. Role names, bands and reasons are in the request's language: the
+    scoring inputs hold the English, so another language reads the roles once more."""
     profile, summary = scored.profile, scored.summary
+    plurals: dict[str, str] = {}
+    if not is_english():
+        local = {role.slug: role for role in Role.objects.all()}
+        names = {slug: role.name for slug, role in local.items()} | {s: n for s, n in names.items() if s not in local}
+        plurals = {slug: role.plural for slug, role in local.items()}
     return {
         "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
         "holland_code": profile.holland_code,
@@ -156,8 +169,8 @@ def _score_body(scored, names: dict[str, str]) -> dict[str, Any]:
                 "role": m.slug,
                 "name": names.get(m.slug, m.slug),
                 "fit": m.fit,
-                "band": m.band,
-                "reasons": [r.text for r in m.reasons],
+                "band": band_label(m.band),
+                "reasons": [reason_text(r, plurals.get(m.slug, "")) for r in m.reasons],
                 "score": round(m.score, 6),
                 "training_fits": m.training_fits,
             }

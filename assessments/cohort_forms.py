@@ -4,6 +4,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import Cohort, new_join_code
 
@@ -18,8 +20,8 @@ class CohortForm(forms.ModelForm):
     class Meta:
         model = Cohort
         fields = ["name"]
-        labels = {"name": "Cohort name"}
-        help_texts = {"name": "For example \"Period 3 Health Careers, fall 2026\". Students see only the join code."}
+        labels = {"name": gettext_lazy("Cohort name")}
+        help_texts = {"name": gettext_lazy("For example \"Period 3 Health Careers, fall 2026\". Students see only the join code.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,14 +40,14 @@ class CohortForm(forms.ModelForm):
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Give the cohort a name.")
+            raise forms.ValidationError(_("Give the cohort a name."))
         return name
 
     def save(self, *, counselor) -> Cohort:
         """Save the cohort for `counselor` with a fresh join code, drawing again on a collision."""
         cohort = self.instance
         cohort.counselor = counselor
-        for _ in range(JOIN_CODE_ATTEMPTS):
+        for _attempt in range(JOIN_CODE_ATTEMPTS):
             code = new_join_code()
             if Cohort.objects.filter(join_code=code).exists():
                 continue
@@ -57,4 +59,4 @@ class CohortForm(forms.ModelForm):
                 cohort.pk = None
                 continue
             return cohort
-        raise JoinCodeExhausted("Could not find a free join code; try again.")
+        raise JoinCodeExhausted(_("Could not find a free join code; try again."))

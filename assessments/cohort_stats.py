@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from assessments.scoring import DIMENSION_NAMES, DIMENSIONS
 
 BAR_MAX = 300  # chart units for a score of 100 or for the most common match
@@ -56,7 +58,7 @@ def profile_spread(profiles: Iterable[Mapping], *, row: int = 28) -> tuple[Dimen
         spreads.append(
             DimensionSpread(
                 code=code,
-                name=DIMENSION_NAMES[code],
+                name=gettext(DIMENSION_NAMES[code]),
                 mean=mean,
                 low=low,
                 high=high,

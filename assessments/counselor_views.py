@@ -13,9 +13,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -75,7 +76,7 @@ def cohort_create(request):
     form = CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         cohort = form.save(counselor=request.user)
-        messages.success(request, f"Cohort created. Its join code is {cohort.join_code_display}.")
+        messages.success(request, _("Cohort created. Its join code is %(code)s.") % {"code": cohort.join_code_display})
         return redirect(cohort)
     return render(request, "assessments/cohort_form.html", {"form": form, "nav": "counselors"})
 
@@ -127,6 +128,7 @@ def cohort_print(request, pk):
         "sources": sources,
         "back_url": cohort.get_absolute_url(),
         "show_name": True,
+        "printed": timezone.localdate(),
     }
     return render(request, "assessments/cohort_print.html", context)
 
@@ -135,16 +137,16 @@ def cohort_print(request, pk):
 @counselor_required
 def cohort_export(request, pk):
     cohort = _own_cohort(request, pk)
-    _, _, rows = _cohort_rows(cohort)
+    rows = _cohort_rows(cohort)[2]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-results.csv"'
     writer = csv.writer(response)
     # Absolute links: a spreadsheet opens them, a path alone goes nowhere.
     origin = site_origin(request)
-    writer.writerow(["Name", "Date", "Holland code", "Match 1", "Match 2", "Match 3", "Link"])
+    writer.writerow([_("Name"), _("Date"), _("Holland code"), _("Match 1"), _("Match 2"), _("Match 3"), _("Link")])
     for row in rows:
         r = row["result"]
-        top = [name for _, name in row["top"]]
+        top = [name for _slug, name in row["top"]]
         top += [""] * (3 - len(top))
         link = origin + reverse("assessments:cohort_result", args=[cohort.pk, r.token])
         cells = [r.display_name, timezone.localdate(r.created).isoformat(), r.holland_code, *top, link]
@@ -159,13 +161,13 @@ def cohort_set_open(request, pk):
     cohort = _own_cohort(request, pk)
     wanted = request.POST.get("open")
     if wanted not in ("yes", "no"):
-        return HttpResponseBadRequest("Say whether the cohort should be open: open=yes or open=no.")
+        return HttpResponseBadRequest(_("Say whether the cohort should be open: open=yes or open=no."))
     cohort.is_open = wanted == "yes"
     cohort.save(update_fields=["is_open"])
     if cohort.is_open:
-        messages.success(request, f"“{cohort.name}” is open: students can join with the code again.")
+        messages.success(request, _("“%(name)s” is open: students can join with the code again.") % {"name": cohort.name})
     else:
-        messages.success(request, f"“{cohort.name}” is closed: no new students can join. Its results stay.")
+        messages.success(request, _("“%(name)s” is closed: no new students can join. Its results stay.") % {"name": cohort.name})
     return redirect(cohort)
 
 
@@ -181,7 +183,7 @@ def cohort_result_delete(request, pk, token):
     result = get_object_or_404(Result.objects.in_cohort(cohort).by_token(token))
     if _confirmed(request):
         result_delete(result=result)
-        messages.success(request, "The result was deleted.")
+        messages.success(request, _("The result was deleted."))
         return redirect(cohort)
     context = {"cohort": cohort, "result": result, "nav": "counselors"}
     return render(request, "assessments/cohort_result_delete.html", context)
@@ -194,7 +196,11 @@ def cohort_delete(request, pk):
     cohort = _own_cohort(request, pk)
     if _confirmed(request):
         count = delete_cohort(cohort=cohort)
-        messages.success(request, f"“{cohort.name}” and its {count} result{pluralize(count)} were deleted.")
+        messages.success(
+            request,
+            ngettext("“%(name)s” and its %(count)d result were deleted.", "“%(name)s” and its %(count)d results were deleted.", count)
+            % {"name": cohort.name, "count": count},
+        )
         return redirect("assessments:cohort_list")
     count = Result.objects.in_cohort(cohort).count()
     context = {"cohort": cohort, "result_count": count, "nav": "counselors"}
@@ -208,12 +214,14 @@ def cohort_map(request, pk):
     cohort = _own_cohort(request, pk)
     marks, total = cohort_marks(r.top_slugs(3) for r in Result.objects.in_cohort(cohort))
     overlay = {
-        "title": f"{cohort.name} on the career map",
-        "intro": "Each outlined role shows how many of this class's students have it among their top three matches ("
-        "after any they marked “not for me”).",
+        "title": _("%(name)s on the career map") % {"name": cohort.name},
+        "intro": _(
+            "Each outlined role shows how many of this class's students have it among their top three matches ("
+            "after any they marked “not for me”)."
+        ),
         "back_url": cohort.get_absolute_url(),
-        "back_text": f"Back to {cohort.name}",
-        "legend": "in at least one student's top three",
-        "count_text": f"{total} student result{'s' if total != 1 else ''} in this class.",
+        "back_text": _("Back to %(name)s") % {"name": cohort.name},
+        "legend": _("in at least one student's top three"),
+        "count_text": ngettext("%(count)d student result in this class.", "%(count)d student results in this class.", total) % {"count": total},
     }
     return render_career_map(request, marks=marks, context={"overlay": overlay, "nav": "counselors"})

@@ -3,8 +3,12 @@
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language, gettext, gettext_lazy, gettext_noop
 
 from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort, Item
 from assessments.ratelimit import BLOCKED_MESSAGE
@@ -12,21 +16,58 @@ from core.cache import content_generation
 from core.vocabulary import TRAINING, TRAINING_STEPS
 
 SCALE_MIN, SCALE_MAX = 1, 5
-SCALE_LABELS = ("Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like")
+#: The English answer labels (items.yaml's scale.labels); other languages read scale.labels_<lang>.
+SCALE_LABELS = (gettext_noop("Strongly dislike"), gettext_noop("Dislike"), gettext_noop("Unsure"), gettext_noop("Like"), gettext_noop("Strongly like"))
 SCALE_CHOICES = list(zip(range(SCALE_MIN, SCALE_MAX + 1), SCALE_LABELS, strict=True))
 #: The training question is a limit, answered in time rather than liking.
 TRAINING_LABELS = tuple(label for _step, label, _months in TRAINING_STEPS)
 TRAINING_CHOICES = [(step, label) for step, label, _months in TRAINING_STEPS]
+ITEMS_FILE = Path(settings.BASE_DIR) / "fixtures" / "content" / "items.yaml"
 
 STAGES = {
-    1: ("What you like doing", "How much would you like doing each activity? Think about the activity itself, not whether you could do it today."),
-    2: ("How you like to work", "How much would you like each of these as part of your job? The last question asks how long you could train before a first job."),
+    1: (
+        gettext_lazy("What you like doing"),
+        gettext_lazy("How much would you like doing each activity? Think about the activity itself, not whether you could do it today."),
+    ),
+    2: (
+        gettext_lazy("How you like to work"),
+        gettext_lazy("How much would you like each of these as part of your job? The last question asks how long you could train before a first job."),
+    ),
 }
 
 ANSWER_ERRORS = {
-    "required": "Choose an answer for this statement.",
-    "invalid_choice": "That answer was not one of the five choices. Choose one of them.",
+    "required": gettext_lazy("Choose an answer for this statement."),
+    "invalid_choice": gettext_lazy("That answer was not one of the five choices. Choose one of them."),
 }
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+@lru_cache(maxsize=8)
+def _yaml_scale_labels(language: str) -> tuple[str, ...] | None:
+    """items.yaml's scale.labels_<language>, when it holds five labels."""
+    from careers.content import read_yaml  # noqa: PLC0415 (the careers app loads after this one)
+
+    labels = ((read_yaml(ITEMS_FILE) or {}).get("scale") or {}).get(f"labels_{language}")
+    return tuple(str(label) for label in labels) if isinstance(labels, list) and len(labels) == len(SCALE_LABELS) else None
+
+
+def scale_labels() -> tuple[str, ...]:
+    """The five answer labels in the active language: items.yaml's ``labels_es`` under Spanish
+    (else the site's own translation of each English label), the English ones otherwise."""
+    language = _language()
+    if language == "en":
+        return SCALE_LABELS
+    return _yaml_scale_labels(language) or tuple(gettext(label) for label in SCALE_LABELS)
+
+
+def training_labels() -> tuple[str, ...]:
+    """The training question's five answers in the active language."""
+    return tuple(gettext(label) for label in TRAINING_LABELS)
+
+
 _JOIN_CODE = re.compile(f"[{JOIN_CODE_ALPHABET}]{{{JOIN_CODE_LENGTH}}}")
 _JOIN_CODE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—]+")
 
@@ -67,13 +108,16 @@ class AnswerFields:
 
 def build_answer_fields(items) -> AnswerFields:
     """Display order: interest statements grouped by dimension (in the dimensions' order), then
-    the work statements; the given order within each group. Fields are numbered in that order."""
+    the work statements; the given order within each group. Fields are numbered in that order.
+    The answer labels are those of the active language."""
     ordered = sorted(items, key=lambda i: (i.dimension_id is None, i.dimension.order if i.dimension_id else 0))
+    scale = list(zip(range(SCALE_MIN, SCALE_MAX + 1), scale_labels(), strict=True))
+    training = [(step, label) for (step, _), label in zip(TRAINING_CHOICES, training_labels(), strict=True)]
     fields = {}
     for number, item in enumerate(ordered, start=1):
         field = forms.TypedChoiceField(
             label=item.text,
-            choices=TRAINING_CHOICES if item.facet_id and item.facet.slug == TRAINING else SCALE_CHOICES,
+            choices=training if item.facet_id and item.facet.slug == TRAINING else scale,
             coerce=int,
             widget=forms.RadioSelect(attrs={"class": "quiz-option-input"}),
             error_messages=ANSWER_ERRORS,
@@ -84,19 +128,21 @@ def build_answer_fields(items) -> AnswerFields:
 
 
 _INPUTS_MAX_AGE = 300.0  # seconds; bounds staleness where the content generation is not shared
-_bank: tuple[str, float, list, AnswerFields] | None = None
+#: Per language: (content generation, built at, items, their answer fields).
+_banks: dict[str, tuple[str, float, list, AnswerFields]] = {}
 
 
 def quiz_items() -> list:
-    """The active statements (Item rows with dimension and facet), read once per process and
-    content generation (and at most every five minutes), like the scoring inputs: any save of an
-    item starts a new generation. Pass them to QuizForm, which then reuses its fields too."""
-    global _bank
-    generation, now, hit = content_generation(), time.monotonic(), _bank
+    """The active statements (Item rows with dimension and facet) in the active language, read
+    once per process, language and content generation (and at most every five minutes), like
+    the scoring inputs: any save of an item starts a new generation. Pass them to QuizForm,
+    which then reuses its fields too. The codes and their order are the same in every language."""
+    language = _language()
+    generation, now, hit = content_generation(), time.monotonic(), _banks.get(language)
     if hit is not None and hit[0] == generation and now - hit[1] < _INPUTS_MAX_AGE:
         return hit[2]
     items = list(Item.objects.for_form())
-    _bank = (generation, now, items, build_answer_fields(items))
+    _banks[language] = (generation, now, items, build_answer_fields(items))
     return items
 
 
@@ -105,9 +151,9 @@ def _answer_fields(items) -> AnswerFields:
     now. The fields are shared by every form of that list: validating and rendering read
     them and never change them (the form's own fields, join code and name, are copied per
     form as Django does)."""
-    hit = _bank
-    if hit is not None and hit[2] is items:
-        return hit[3]
+    for hit in list(_banks.values()):
+        if hit[2] is items:
+            return hit[3]
     return build_answer_fields(items)
 
 
@@ -128,16 +174,16 @@ class QuizForm(forms.Form):
     use_required_attribute = False  # the server lists every missing answer at once
 
     join_code = forms.CharField(
-        label="Class code (optional)",
+        label=gettext_lazy("Class code (optional)"),
         required=False,
         max_length=24,
-        help_text="Only if a teacher or counselor gave your class a code, like ABCD-EFGH.",
+        help_text=gettext_lazy("Only if a teacher or counselor gave your class a code, like ABCD-EFGH."),
     )
     display_name = forms.CharField(
-        label="Your first name or initials (optional)",
+        label=gettext_lazy("Your first name or initials (optional)"),
         required=False,
         max_length=40,
-        help_text="Shown to your teacher or counselor next to your results. Only used with a class code.",
+        help_text=gettext_lazy("Shown to your teacher or counselor next to your results. Only used with a class code."),
     )
 
     def __init__(self, *args, items, limiter=None, **kwargs):
@@ -188,10 +234,10 @@ class QuizForm(forms.Form):
         if not code:
             return ""
         if self.limiter is not None and self.limiter.is_blocked():
-            raise forms.ValidationError(BLOCKED_MESSAGE, code="rate_limited")
+            raise forms.ValidationError(gettext(BLOCKED_MESSAGE), code="rate_limited")
         if not _JOIN_CODE.fullmatch(code):
             raise forms.ValidationError(
-                "Class codes have 8 letters and numbers, like ABCD-EFGH. Check the code, or leave it empty.",
+                gettext("Class codes have 8 letters and numbers, like ABCD-EFGH. Check the code, or leave it empty."),
                 code="malformed",
             )
         cohort = Cohort.objects.open_with_code(code)
@@ -199,8 +245,10 @@ class QuizForm(forms.Form):
             if self.limiter is not None:
                 self.limiter.record_failure()
             raise forms.ValidationError(
-                "We couldn't find an open class with that code. Check it with your teacher or "
-                "counselor, or leave it empty to see your results without joining a class.",
+                gettext(
+                    "We couldn't find an open class with that code. Check it with your teacher or "
+                    "counselor, or leave it empty to see your results without joining a class."
+                ),
                 code="unknown",
             )
         self.cohort = cohort

@@ -7,6 +7,9 @@ roles to highlight or dim.
 from collections import Counter
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from careers.career_map import Mark
 
 MAP_TOP = 5
@@ -19,11 +22,11 @@ def result_marks(result, *, top: int = MAP_TOP) -> dict[str, Mark]:
     for rank, match in enumerate(shown, start=1):
         marks[match["role"]] = Mark(
             highlight=True,
-            label=f"Match #{rank} · {match['fit']}% fit",
-            words=f"Your match number {rank}, {match['fit']}% fit",
+            label=_("Match #%(rank)d · %(fit)d%% fit") % {"rank": rank, "fit": match["fit"]},
+            words=_("Your match number %(rank)d, %(fit)d%% fit") % {"rank": rank, "fit": match["fit"]},
         )
     for slug in result.hidden:
-        marks[slug] = Mark(dimmed=True, label="Not for me", words="You marked this role not for me")
+        marks[slug] = Mark(dimmed=True, label=_("Not for me"), words=_("You marked this role not for me"))
     return marks
 
 
@@ -35,8 +38,11 @@ def cohort_marks(top_slugs: Iterable[list[str]]) -> tuple[dict[str, Mark], int]:
     marks = {
         slug: Mark(
             highlight=True,
-            label=f"{n} of {total} in top 3",
-            words=f"{n} of {total} student{'s' if total != 1 else ''} have it in their top three",
+            label=_("%(n)d of %(total)d in top 3") % {"n": n, "total": total},
+            words=ngettext(
+                "%(n)d of %(total)d student have it in their top three", "%(n)d of %(total)d students have it in their top three", total
+            )
+            % {"n": n, "total": total},
         )
         for slug, n in counts.items()
     }

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from careers.content import read_yaml
 from careers.durations import Route, pick_route, span_words
@@ -24,9 +25,9 @@ JOB_SEARCH_URL = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"
 JOB_DIRECTORY = "careeronestop-jobs"
 CERT_ORDER = [RoleCertification.Kind.REQUIRED, RoleCertification.Kind.COMMON, RoleCertification.Kind.PREFERRED]
 DEFAULT_QUESTIONS = (
-    "What does a usual week look like in your job?",
-    "How did you get your first job in this work, and what would you do differently now?",
-    "What would you look for in someone you hired for this role?",
+    gettext_noop("What does a usual week look like in your job?"),
+    gettext_noop("How did you get your first job in this work, and what would you do differently now?"),
+    gettext_noop("What would you look for in someone you hired for this role?"),
 )
 
 
@@ -48,11 +49,23 @@ def _questions() -> dict:
     return read_yaml(QUESTIONS_FILE) or {}
 
 
+def _localized(group: dict, slug: str):
+    """The questions under ``slug`` in the active language: ``<slug>_<lang>`` beside them when it
+    has as many (the content files' convention for translations), else the English."""
+    found = group.get(slug)
+    language = (get_language() or "en").split("-")[0]
+    if found and language != "en":
+        local = group.get(f"{slug}_{language}")
+        if isinstance(local, list) and len(local) == len(found):
+            return local
+    return found
+
+
 def interview_questions(role) -> tuple[str, ...]:
     """Three questions for someone in this role: the role's own, else its track's."""
     data = _questions()
-    found = (data.get("roles") or {}).get(role.slug) or (data.get("tracks") or {}).get(role.track.slug)
-    return tuple(found[:3]) if found else DEFAULT_QUESTIONS
+    found = _localized(data.get("roles") or {}, role.slug) or _localized(data.get("tracks") or {}, role.track.slug)
+    return tuple(found[:3]) if found else tuple(gettext(q) for q in DEFAULT_QUESTIONS)
 
 
 def job_search_url(title: str) -> str:
@@ -92,7 +105,7 @@ def _steps(role, directories) -> NextSteps:
     return NextSteps(
         role=role,
         route=route,
-        route_time=span_words(route.months_min, route.months_max) if route else "",
+        route_time=span_words(route.months_min, route.months_max) if route else "",  # careers.durations: its language
         certification=cert,
         certification_kind=kind,
         titles=tuple((t, job_search_url(t)) for t in titles),

@@ -22,6 +22,7 @@ def privacy(request):
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,  # set by the language switch only
         "nav": "privacy",
     }
     return render(request, "assessments/privacy.html", context)

@@ -6,12 +6,14 @@ submitting in the same minute are never blocked. Join codes carry about 37 bits,
 allowance below leaves guessing hopeless; the limit only stops a script from trying.
 """
 
+from django.utils.translation import gettext_noop
+
 from core.client import client_address
 from core.ratelimit import FailureWindow
 
 FAILURE_LIMIT = 20
 WINDOW_SECONDS = 10 * 60
-BLOCKED_MESSAGE = (
+BLOCKED_MESSAGE = gettext_noop(
     "Too many wrong class codes from this network; wait a few minutes and try again. "
     "You can also clear the class code to see your results without joining a class."
 )

@@ -37,6 +37,7 @@ from core.vocabulary import (
     TRAINING_STEPS,
     TRAINING_WORDS,
     WORK_FACETS,
+    gettext_noop,
     training_step,
 )
 
@@ -130,11 +131,11 @@ CLOSE_CALL_POINTS = 2
 #: uniformly random answer sets (docs/validation.md): the top band is reached by fewer than 5%
 #: of them; an all-"Unsure" or all-alike answer set scores 50, which stays in "Some fit".
 BANDS: tuple[tuple[int, str], ...] = (
-    (65, "Excellent fit"),
-    (59, "Strong fit"),
-    (54, "Good fit"),
-    (45, "Some fit"),
-    (0, "Weak fit"),
+    (65, gettext_noop("Excellent fit")),
+    (59, gettext_noop("Strong fit")),
+    (54, gettext_noop("Good fit")),
+    (45, gettext_noop("Some fit")),
+    (0, gettext_noop("Weak fit")),
 )
 
 _FLAT = 1e-9

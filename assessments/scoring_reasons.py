@@ -37,13 +37,76 @@ REASON_KINDS: tuple[str, ...] = (
 )
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a format string for translation (makemessages extracts it) and returns it as is:
+    this module stays free of Django. The read side translates with Django's gettext."""
+    return message
+
+
+#: The English format of every reason, by message id (``Reason.msg``). ``%(plural)s`` is the
+#: role's plural ("medical coders"; a sentence's first letter is made a capital), ``%(work)s`` a
+#: dimension's kind of work with its name, ``%(activity)s`` a facet's activity, ``%(time)s`` a
+#: length of time (months_words). Stored reasons keep their id and arguments, so they can be
+#: shown in any language; their English ``text`` is this format filled in English.
+MESSAGES: dict[str, str] = {
+    "flat_interests": gettext_noop("Your answers about kinds of work had no clear pattern, so this match rests on how you like to work."),
+    "role_interests_flat": gettext_noop("We have no clear interest pattern for %(plural)s, so this match rests on how you like to work."),
+    "shared_like": gettext_noop("You and %(plural)s both lean toward %(work)s."),
+    "shared_dislike": gettext_noop("Neither you nor %(plural)s lean toward %(work)s."),
+    "asks_dislike.strong": gettext_noop("The job asks for %(work)s, which you said you dislike."),
+    "asks_dislike": gettext_noop("The job asks for %(work)s, which you rated below your other interests."),
+    "misses_like.strong": gettext_noop("%(plural)s do little %(work)s, which you said you like."),
+    "misses_like": gettext_noop("%(plural)s do little %(work)s, which you rated above your other interests."),
+    "remote_match": gettext_noop("You'd like to work from home, and %(plural)s often can."),
+    "remote_mismatch": gettext_noop("You'd like to work from home, but %(plural)s rarely can."),
+    "facet_match": gettext_noop("You like %(activity)s, and it is a big part of the job for %(plural)s."),
+    "facet_demanded": gettext_noop("%(plural)s spend a lot of time %(activity)s, which you said you dislike."),
+    "facet_missing": gettext_noop("You like %(activity)s, but %(plural)s do little of it."),
+    "training_no_route": gettext_noop(
+        "There is no short route into this job: most %(plural)s come to it after years in another health "
+        "information job, so we count it as a long route."
+    ),
+    "training_on_the_job": gettext_noop("You can start with training on the job, which fits the time you have."),
+    "training_too_long": gettext_noop("Needs more training than you planned: the shortest usual way to a first job takes about %(time)s."),
+    "training_fits": gettext_noop("The shortest usual way to a first job takes about %(time)s, which fits the time you have."),
+}
+
+
 @dataclass(frozen=True)
 class Reason:
-    """One reason: ``kind`` from REASON_KINDS; ``key`` a RIASEC letter, a facet or "interests"."""
+    """One reason: ``kind`` from REASON_KINDS; ``key`` a RIASEC letter, a facet or "interests".
+
+    ``text`` is the English sentence; ``msg`` (a key of MESSAGES) and ``args`` say how to write
+    it in another language: ``role`` (slug), ``dimension`` (letter), ``facet``, ``months``,
+    ``said_strongly``, as the message needs. ``args`` is a tuple of pairs (hashable); ``as_dict``
+    gives the stored form.
+    """
 
     kind: str
     text: str
     key: str
+    msg: str = ""
+    args: tuple = ()
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "key": self.key, "msg": self.msg, "args": dict(self.args)}
+
+
+def english_words(args: dict, plural: str = "") -> dict[str, str]:
+    """The English values of a message's placeholders (the read side has a translated twin)."""
+    words = {"plural": plural}
+    if "dimension" in args:
+        d = args["dimension"]
+        words["work"] = f"{DIMENSION_WORK[d]} ({DIMENSION_NAMES[d]})"
+    if "facet" in args:
+        words["activity"] = FACET_ACTIVITY[args["facet"]]
+    if "months" in args:
+        words["time"] = months_words(args["months"])
+    return words
+
+
+def _reason(kind: str, key: str, msg: str, plural: str = "", **args) -> Reason:
+    return Reason(kind, _cap(MESSAGES[msg] % english_words(args, plural)), key, msg, tuple(sorted(args.items())))
 
 
 def _cap(text: str) -> str:
@@ -52,22 +115,22 @@ def _cap(text: str) -> str:
 
 def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     if profile.is_flat:
-        return [Reason("flat_interests", "Your answers about kinds of work had no clear pattern, so this match rests on how you like to work.", "interests")]
+        return [_reason("flat_interests", "interests", "flat_interests")]
     parts = scoring.interest_contributions(profile, role)
     if parts is None:
-        return [Reason("role_interests_flat", f"We have no clear interest pattern for {role.plural}, so this match rests on how you like to work.", "interests")]
-    plural, coef, vec = role.plural, profile._coef, role._ivec
+        return [_reason("role_interests_flat", "interests", "role_interests_flat", role.plural, role=role.slug)]
+    slug, plural, coef, vec = role.slug, role.plural, profile._coef, role._ivec
     positives, negatives = [], []
     for k, d in enumerate(DIMENSIONS):
         c = parts[d]
         if abs(c) < _REASON_CONTRIBUTION:
             continue
         if c > 0:
-            positives.append((c, k, _interest_reason("shared_like" if coef[k] > 0 else "shared_dislike", d, plural, False)))
+            positives.append((c, k, _interest_reason("shared_like" if coef[k] > 0 else "shared_dislike", d, slug, plural, False)))
         elif vec[k] > 0:
-            negatives.append((-c, k, _interest_reason("asks_dislike", d, plural, profile.interests[d] < 50.0)))
+            negatives.append((-c, k, _interest_reason("asks_dislike", d, slug, plural, profile.interests[d] < 50.0)))
         else:
-            negatives.append((-c, k, _interest_reason("misses_like", d, plural, profile.interests[d] > 50.0)))
+            negatives.append((-c, k, _interest_reason("misses_like", d, slug, plural, profile.interests[d] > 50.0)))
     chosen = sorted(positives, key=lambda t: (-t[0], t[1]))[:2] + sorted(negatives, key=lambda t: (-t[0], t[1]))[:2]
     chosen.sort(key=lambda t: (-t[0], t[1]))
     return [reason for _, _, reason in chosen[:3]]
@@ -79,53 +142,47 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
 
 
 @functools.lru_cache(maxsize=4096)
-def _interest_reason(kind: str, d: str, plural: str, said_strongly: bool) -> Reason:
-    work = f"{DIMENSION_WORK[d]} ({DIMENSION_NAMES[d]})"
-    if kind == "shared_like":
-        return Reason(kind, f"You and {plural} both lean toward {work}.", d)
-    if kind == "shared_dislike":
-        return Reason(kind, f"Neither you nor {plural} lean toward {work}.", d)
-    if kind == "asks_dislike":
-        said = "which you said you dislike" if said_strongly else "which you rated below your other interests"
-        return Reason(kind, f"The job asks for {work}, {said}.", d)
-    said = "which you said you like" if said_strongly else "which you rated above your other interests"
-    return Reason(kind, f"{_cap(plural)} do little {work}, {said}.", d)
+def _interest_reason(kind: str, d: str, slug: str, plural: str, said_strongly: bool) -> Reason:
+    if kind in ("shared_like", "shared_dislike"):
+        return _reason(kind, d, kind, plural, role=slug, dimension=d)
+    msg = f"{kind}.strong" if said_strongly else kind
+    return _reason(kind, d, msg, plural, role=slug, dimension=d, said_strongly=said_strongly)
 
 
 @functools.lru_cache(maxsize=8192)
-def _facet_entry(i: int, want: float, level: int, plural: str) -> tuple[float, int, Reason] | None:
+def _facet_entry(i: int, want: float, level: int, slug: str, plural: str) -> tuple[float, int, Reason] | None:
     """(sort key, facet number, Reason) of work facet number ``i``, or None."""
     facet = WORK_FACETS[i]
-    found = _facet_reason(facet, want, level, plural)
+    found = _facet_reason(facet, want, level)
     if found is None:
         return None
-    kind, size, text = found
-    return (-size * scoring.FACET_WEIGHTS[facet], i, Reason(kind, text, facet))
+    kind, size, msg = found
+    args = {"role": slug} if facet == "remote_work" else {"role": slug, "facet": facet}
+    return (-size * scoring.FACET_WEIGHTS[facet], i, _reason(kind, facet, msg, plural, **args))
 
 
-def _facet_reason(facet: str, want: float, level: int, plural: str) -> tuple[str, float, str] | None:
-    """(kind, size, text) for one facet, or None when it says nothing worth a line."""
-    activity = FACET_ACTIVITY[facet]
+def _facet_reason(facet: str, want: float, level: int) -> tuple[str, float, str] | None:
+    """(kind, size, message id) for one facet, or None when it says nothing worth a line."""
     if facet == "remote_work":
         if want >= 4.0 and level >= 4:
-            return "facet_match", (want - 3) * (level - 3), f"You'd like to work from home, and {plural} often can."
+            return "facet_match", (want - 3) * (level - 3), "remote_match"
         if want >= 4.0 and level <= 2:
-            return "facet_mismatch", (want - 3) * (3 - level), f"You'd like to work from home, but {plural} rarely can."
+            return "facet_mismatch", (want - 3) * (3 - level), "remote_mismatch"
         return None  # preferring on-site work costs nothing: every role has on-site jobs
     if want >= 4.0 and level >= 4:
-        return "facet_match", (want - 3) * (level - 3), f"You like {activity}, and it is a big part of the job for {plural}."
+        return "facet_match", (want - 3) * (level - 3), "facet_match"
     if want <= 2.0 and level >= 4:
-        return "facet_mismatch", scoring.DISLIKE_DEMANDED * (3 - want) * (level - 3), f"{_cap(plural)} spend a lot of time {activity}, which you said you dislike."
+        return "facet_mismatch", scoring.DISLIKE_DEMANDED * (3 - want) * (level - 3), "facet_demanded"
     if want >= 4.0 and level <= 2:
-        return "facet_mismatch", (want - 3) * (3 - level), f"You like {activity}, but {plural} do little of it."
+        return "facet_mismatch", (want - 3) * (3 - level), "facet_missing"
     return None
 
 
 def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     likes, clashes = [], []
-    wants, levels, plural = profile.facets, role.facets, role.plural
+    wants, levels, slug, plural = profile.facets, role.facets, role.slug, role.plural
     for i, facet in enumerate(WORK_FACETS):
-        entry = _facet_entry(i, wants[facet], levels[facet], plural)
+        entry = _facet_entry(i, wants[facet], levels[facet], slug, plural)
         if entry is not None:
             (likes if entry[2].kind == "facet_match" else clashes).append(entry)
     likes.sort(key=lambda t: (t[0], t[1]))
@@ -137,18 +194,13 @@ def training_reason(profile: scoring.Profile, role: scoring.RoleProfile, gap: in
     """The training line: it fits, or the role needs more training than the person planned."""
     step = role.training_step
     if step is None:
-        text = (
-            f"There is no short route into this job: most {role.plural} come to it after years in another health "
-            "information job, so we count it as a long route."
-        )
-        return Reason("training_too_long" if gap else "training_fits", text, TRAINING)
+        return _reason("training_too_long" if gap else "training_fits", TRAINING, "training_no_route", role.plural, role=role.slug)
     months = role.months_to_first_job
     if months == 0:
-        return Reason("training_fits", "You can start with training on the job, which fits the time you have.", TRAINING)
-    words = f"about {months_words(months)}"
+        return _reason("training_fits", TRAINING, "training_on_the_job")
     if gap:
-        return Reason("training_too_long", f"Needs more training than you planned: the shortest usual way to a first job takes {words}.", TRAINING)
-    return Reason("training_fits", f"The shortest usual way to a first job takes {words}, which fits the time you have.", TRAINING)
+        return _reason("training_too_long", TRAINING, "training_too_long", months=months)
+    return _reason("training_fits", TRAINING, "training_fits", months=months)
 
 
 def explain(profile: scoring.Profile, role: scoring.RoleProfile, match: scoring.Match | None = None) -> tuple[Reason, ...]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from assessments.models import Dimension, Result
+from assessments.reason_text import band_label, reason_text
 from careers.models import Role
 from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, DIMENSIONS
 
@@ -138,20 +141,25 @@ def roles_for_display(slugs) -> dict[str, Role]:
 
 def _traits() -> dict[str, Trait]:
     rows = {d.code: Trait(d.code, d.name, d.nickname, d.summary) for d in Dimension.objects.all()}
-    return {code: rows.get(code) or Trait(code, name, "", "") for code, name in DIMENSION_NAMES.items()}
+    return {code: rows.get(code) or Trait(code, gettext(name), "", "") for code, name in DIMENSION_NAMES.items()}
 
 
 def _card(rank: int, match: dict, role: Role, *, skip: frozenset = frozenset()) -> MatchCard:
     reasons = [r for r in match.get("reasons", []) if (r["kind"], r["key"]) not in skip]
+    plural = role.plural
+
+    def texts(kinds) -> list[str]:
+        return [reason_text(r, plural) for r in reasons if r["kind"] in kinds]
+
     return MatchCard(
         rank=rank,
         role=role,
         fit=match["fit"],
-        band=match["band"],
-        fits=[r["text"] for r in reasons if r["kind"] in _GOOD],
-        concerns=[r["text"] for r in reasons if r["kind"] in _CONCERN],
+        band=band_label(match["band"]),
+        fits=texts(_GOOD),
+        concerns=texts(_CONCERN),
         # flat_interests is said once for the whole page (partials.html#flat_notice)
-        notes=[r["text"] for r in reasons if r["kind"] not in _GOOD | _CONCERN | {"flat_interests"}],
+        notes=[reason_text(r, plural) for r in reasons if r["kind"] not in _GOOD | _CONCERN | {"flat_interests"}],
         training_too_long=any(r["kind"] == "training_too_long" for r in reasons),
     )
 
@@ -165,10 +173,10 @@ def _shared_reasons(matches: list[dict]) -> frozenset:
 
 
 def _shared_text(kind: str, key: str) -> str:
-    work = f"{DIMENSION_WORK.get(key, key)} ({DIMENSION_NAMES.get(key, key)})"
+    work = f"{gettext(DIMENSION_WORK[key])} ({gettext(DIMENSION_NAMES[key])})" if key in DIMENSION_WORK else key
     if kind == "shared_like":
-        return f"You and all of your top matches lean toward {work}."
-    return f"Neither you nor any of your top matches lean much toward {work}."
+        return gettext("You and all of your top matches lean toward %(work)s.") % {"work": work}
+    return gettext("Neither you nor any of your top matches lean much toward %(work)s.") % {"work": work}
 
 
 def _first_place(summary: dict[str, Any], roles: dict[str, Role]) -> FirstPlace | None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from assessments import scoring
 from assessments.models import Item, Result
@@ -47,7 +48,15 @@ def role_profile(role: Role) -> scoring.RoleProfile:
 
 
 def load_scoring_inputs() -> ScoringInputs:
-    """Read the active items and every role from the database (a handful of queries)."""
+    """Read the active items and every role from the database (a handful of queries).
+
+    Always in English, whatever the request's language: the stored reasons' ``text`` is English
+    (the role's English plural), and the scoring must not depend on who built the cache."""
+    with translation.override("en"):
+        return _load_scoring_inputs()
+
+
+def _load_scoring_inputs() -> ScoringInputs:
     items = tuple(
         scoring.Item(
             item.code,
@@ -113,7 +122,7 @@ def _match_data(m: scoring.Match) -> dict[str, Any]:
         "facet_fit": round(m.facet_fit, 6),
         "training_fits": m.training_fits,
         "training_gap": m.training_gap,
-        "reasons": [{"kind": r.kind, "text": r.text, "key": r.key} for r in m.reasons],
+        "reasons": [r.as_dict() for r in m.reasons],  # text in English; msg and args for any language
     }
 
 

@@ -4,10 +4,11 @@ import logging
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from assessments.forms import QuizForm, quiz_items
+from assessments.forms import QuizForm, quiz_items, scale_labels
 from assessments.map_views import result_marks
 from assessments.models import Result
 from assessments.next_steps import with_next_steps
@@ -39,17 +40,17 @@ def quiz(request):
         try:
             result = result_submit(answers=form.answers(), cohort=form.cohort, display_name=form.cleaned_data["display_name"])
         except AnswerError:
-            form.add_error(None, "The questions changed while you were answering. Check the statements below and send your answers again.")
+            form.add_error(None, _("The questions changed while you were answering. Check the statements below and send your answers again."))
         except ValueError:
             logger.exception("The questionnaire could not be scored")
-            form.add_error(None, "We could not work out your results just now. Your answers are kept below: please try again in a few minutes.")
+            form.add_error(None, _("We could not work out your results just now. Your answers are kept below: please try again in a few minutes."))
         else:
             return HttpResponseSeeOther(result.get_absolute_url())
     return render(request, "assessments/quiz.html", _quiz_context(form))
 
 
 def _quiz_context(form) -> dict:
-    return {"form": form, "stages": form.stages(), "answer_errors": form.answer_errors(), "nav": "quiz"}
+    return {"form": form, "stages": form.stages(), "answer_errors": form.answer_errors(), "unsure_label": scale_labels()[2], "nav": "quiz"}
 
 
 @require_safe
@@ -79,12 +80,12 @@ def result_map(request, token):
     """The career map with this result's top five highlighted and "not for me" roles dimmed."""
     result = get_object_or_404(Result.objects.by_token(token))
     overlay = {
-        "title": "Your matches on the career map",
-        "intro": "Your top five matches are outlined with their fit; roles you marked “not for me” are dimmed. Arrows show the usual steps between roles.",
+        "title": _("Your matches on the career map"),
+        "intro": _("Your top five matches are outlined with their fit; roles you marked “not for me” are dimmed. Arrows show the usual steps between roles."),
         "back_url": result.get_absolute_url(),
-        "back_text": "Back to your results",
-        "legend": "your top five matches",
-        "dim_legend": "dimmed: not for me, or doesn't fit your filters",
+        "back_text": _("Back to your results"),
+        "legend": _("your top five matches"),
+        "dim_legend": _("dimmed: not for me, or doesn't fit your filters"),
         "private": True,
     }
     return private_link(render_career_map(request, marks=result_marks(result), context={"overlay": overlay, "nav": "quiz"}))

@@ -21,7 +21,26 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "release": (("release-of-information-specialist", "health-information-technician"), ("privacy-officer",)),
     "registry": (("cancer-registrar", "public-health-registrar"), ()),
 }
-WORK = {"coding": "coding", "billing": "billing", "release": "release of information", "registry": "registry abstracting"}
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a string for translation (makemessages extracts it); this module stays pure."""
+    return message
+
+
+WORK = {
+    "coding": gettext_noop("coding"),
+    "billing": gettext_noop("billing"),
+    "release": gettext_noop("release of information"),
+    "registry": gettext_noop("registry abstracting"),
+}
+#: The reasons' English formats by message id; assessments.reason_text shows them in any language.
+MESSAGES = {
+    "sample.tried": gettext_noop("You tried %(sample_work)s."),
+    "sample.enjoyed": gettext_noop("You tried %(sample_work)s and enjoyed it."),
+    "sample.disliked": gettext_noop("You tried %(sample_work)s and did not enjoy it much."),
+    "sample.ok": gettext_noop("You tried %(sample_work)s; it was OK."),
+}
 
 
 @dataclass(frozen=True)
@@ -42,14 +61,15 @@ def reason(t: Tried) -> dict:
     """A card reason: kind tried_enjoyed (a fit), tried_disliked (a concern) or tried (a note)."""
     work = WORK.get(t.sample, t.sample)
     if t.enjoyment is None:
-        kind, text = "tried", f"You tried {work}."
+        kind, msg = "tried", "sample.tried"
     elif t.enjoyment > NEUTRAL:
-        kind, text = "tried_enjoyed", f"You tried {work} and enjoyed it."
+        kind, msg = "tried_enjoyed", "sample.enjoyed"
     elif t.enjoyment < NEUTRAL:
-        kind, text = "tried_disliked", f"You tried {work} and did not enjoy it much."
+        kind, msg = "tried_disliked", "sample.disliked"
     else:
-        kind, text = "tried", f"You tried {work}; it was OK."
-    return {"kind": kind, "key": t.sample, "text": text}
+        kind, msg = "tried", "sample.ok"
+    # No msg here: assessments.reason_text knows these sentences by their English text.
+    return {"kind": kind, "key": t.sample, "text": MESSAGES[msg] % {"sample_work": work}}
 
 
 def _role_shifts(tried: Iterable[Tried]) -> dict[str, tuple[float, list[dict]]]:

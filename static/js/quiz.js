@@ -47,6 +47,12 @@
 
   // --- results page ------------------------------------------------------------------------------
   var resultPage = document.querySelector("[data-quiz-result]");
+  // Words in the page's language: the templates put them on the page's root element as
+  // data-text-* attributes (translated by Django); English when one is missing.
+  var textRoot = resultPage || document.querySelector("[data-quiz]");
+  function t(name, english) {
+    return (textRoot && textRoot.getAttribute("data-text-" + name)) || english;
+  }
   if (resultPage) {
     var sent = session ? Number(session.getItem(PENDING)) : 0;
     if (sent) {
@@ -60,7 +66,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "btn btn-outline-primary btn-sm";
-      button.textContent = "Copy link";
+      button.textContent = t("copy", "Copy link");
       var status = document.createElement("span");
       status.className = "copy-status small";
       status.setAttribute("role", "status");
@@ -68,10 +74,10 @@
       source.parentNode.appendChild(status);
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(source.value).then(function () {
-          status.textContent = "Link copied.";
+          status.textContent = t("copied", "Link copied.");
         }, function () {
           source.select();
-          status.textContent = "Select the link and copy it.";
+          status.textContent = t("copy-failed", "Select the link and copy it.");
         });
       });
     }
@@ -141,7 +147,7 @@
   function updateCount() {
     if (!progress) { return; }
     var answered = items.filter(checkedIn).length;
-    countText.textContent = answered + " of " + items.length + " statements answered";
+    countText.textContent = t("count", "{answered} of {total} statements answered").replace("{answered}", answered).replace("{total}", items.length);
     if (bar) { bar.value = answered; }
   }
 
@@ -170,7 +176,7 @@
       var back = document.createElement("button");
       back.type = "button";
       back.className = "btn btn-outline-secondary";
-      back.textContent = "Back";
+      back.textContent = t("back", "Back");
       back.addEventListener("click", function () { save(); show(i - 1, true); });
       nav.appendChild(back);
     }
@@ -178,7 +184,7 @@
       var next = document.createElement("button");
       next.type = "button";
       next.className = "btn btn-primary";
-      next.textContent = i === steps.length - 2 ? "Next: last step" : "Next section";
+      next.textContent = i === steps.length - 2 ? t("next-last", "Next: last step") : t("next", "Next section");
       next.addEventListener("click", function () { save(); show(i + 1, true); });
       nav.appendChild(next);
     }
@@ -220,7 +226,7 @@
   var clearButton = form.querySelector("[data-quiz-clear]");
   if (clearButton) {
     clearButton.addEventListener("click", function () {
-      if (!window.confirm("Clear all your answers and start again?")) { return; }
+      if (!window.confirm(t("clear", "Clear all your answers and start again?"))) { return; }
       forget();
       form.reset();
       items.forEach(function (fieldset) {

@@ -70,7 +70,7 @@ def test_it_stores_answers_profile_and_every_match_with_reasons():
     assert set(first) == {"role", "fit", "band", "score", "interest_fit", "facet_fit", "training_fits", "training_gap", "reasons"}
     assert 0 <= first["fit"] <= 100 and first["band"]
     assert all(m["reasons"] for m in result.matches)
-    assert set(first["reasons"][0]) == {"kind", "text", "key"}
+    assert set(first["reasons"][0]) == {"kind", "text", "key", "msg", "args"}
 
 
 def test_it_ranks_the_role_whose_profile_matches_first():

@@ -85,13 +85,32 @@ def test_no_roadmap_heading_is_left_alone_at_the_foot_of_a_page(page, tmp_path, 
         assert not stranded_headings(page_texts(pdf, pdf_pages(pdf))), fmt
 
 
-def test_a_results_packet_is_one_page_of_results_then_next_steps_for_the_top_three(page, pytestconfig, tmp_path, result_token):
+# The packets print in English and in Spanish (about 20% longer): the same page limits hold.
+LANGUAGES = {"en": "", "es": "/es"}
+
+
+def _words(lang: str, *msgids: str) -> list[str]:
+    """The site's own words in ``lang`` (the translations of the English msgids)."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        return [translation.gettext(m) for m in msgids]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_results_packet_is_one_page_of_results_then_next_steps_for_the_top_three(page, pytestconfig, tmp_path, result_token, lang):
+    from django.utils import translation
+
     from assessments.models import Result
     from careers.models import Role
 
     top = [m["role"] for m in Result.objects.get(token=result_token).matches[:5]]
-    names = {slug: role.name for slug, role in Role.objects.in_bulk(top, field_name="slug").items()}
-    path = f"/quiz/results/{result_token}/print/"
+    with translation.override(lang):  # role names as the packet prints them in this language
+        names = {slug: role.name for slug, role in Role.objects.in_bulk(top, field_name="slug").items()}
+    title, holland, sources_heading = _words(lang, "Career fit results", "Holland code", "Where these figures come from")
+    roadmap = _words(lang, "Roadmap: %(name)s")[0].replace("%(name)s", "")
+    screen_only = _words(lang, *SCREEN_ONLY)
+    path = f"{LANGUAGES[lang]}/quiz/results/{result_token}/print/"
     page.goto(path)
     printed = {}
     for fmt in FORMATS:
@@ -99,40 +118,43 @@ def test_a_results_packet_is_one_page_of_results_then_next_steps_for_the_top_thr
         pages = pdf_pages(pdf)
         printed[fmt] = (pages, pdf_text(pdf), page_texts(pdf, pages))
     pytestconfig.stash.setdefault(PDF_LOG, []).append(
-        "results packet (results page, next steps for the top 3): " + ", ".join(f"{fmt} {p[0]} pages" for fmt, p in printed.items())
+        f"results packet ({lang}; results page, next steps for the top 3): " + ", ".join(f"{fmt} {p[0]} pages" for fmt, p in printed.items())
     )
 
     for fmt, (pages, text, texts) in printed.items():
-        assert pages <= 5, f"{fmt} packet runs to {pages} pages"
+        assert pages <= 5, f"{lang} {fmt} packet runs to {pages} pages"
         first = texts[0]
-        assert "Career fit results" in first and "Holland code" in first
+        assert title in first and holland.lower() in first.lower()
         missing = [names[slug] for slug in top if names[slug] not in first]
-        assert not missing, f"{fmt}: page 1 lacks top matches {missing}"
-        assert "Roadmap: " not in first, f"{fmt}: the next steps start on page 1"
-        assert texts[1].lstrip().startswith(f"Roadmap: {names[top[0]]}"), f"{fmt}: page 2 starts {texts[1][:60]!r}"
-        assert [f"Roadmap: {names[slug]}" in text for slug in top[:3]] == [True] * 3
+        assert not missing, f"{lang} {fmt}: page 1 lacks top matches {missing}"
+        assert roadmap not in first, f"{lang} {fmt}: the next steps start on page 1"
+        assert texts[1].lstrip().startswith(f"{roadmap}{names[top[0]]}"), f"{lang} {fmt}: page 2 starts {texts[1][:60]!r}"
+        assert [f"{roadmap}{names[slug]}" in text for slug in top[:3]] == [True] * 3
         assert "careeronestop.org/Toolkit/Jobs/find-jobs.aspx?keyword=" in text.replace("\n", "")
-        assert not [bit for bit in SCREEN_ONLY if bit in text]
-        assert not stranded_headings(texts), fmt
+        assert not [bit for bit in screen_only if bit in text]
+        assert not stranded_headings(texts), f"{lang} {fmt}"
         # Source addresses are printed whole (poppler may break a long one across lines).
-        sources = text.split("Where these figures come from", 1)[1]
+        sources = text.split(sources_heading, 1)[1]
         assert "https://www.bls.gov/" in sources.replace("\n", "")
 
 
-def test_print_all_opens_with_a_class_summary_and_keeps_each_student_to_three_pages(page, pytestconfig, tmp_path, signed_in_counselor):
-    path = f"/counselors/cohorts/{signed_in_counselor.pk}/print/"
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_print_all_opens_with_a_class_summary_and_keeps_each_student_to_three_pages(page, pytestconfig, tmp_path, signed_in_counselor, lang):
+    summary, title, sources_heading = _words(lang, "%(name)s: class summary", "Career fit results", "Where these figures come from")
+    summary = summary.replace("%(name)s", signed_in_counselor.name)
+    path = f"{LANGUAGES[lang]}/counselors/cohorts/{signed_in_counselor.pk}/print/"
     page.goto(path)
     students = signed_in_counselor.results.count()
     for fmt in FORMATS:
         pdf = print_to_pdf(page, path, fmt, tmp_path)
         pages = pdf_pages(pdf)
         texts = page_texts(pdf, pages)
-        pytestconfig.stash.setdefault(PDF_LOG, []).append(f"print all, {students} students: {fmt} {pages} pages")
-        assert "class summary" in texts[0] and "Ana" in texts[0] and "Ben" in texts[0]
-        assert "Career fit results" not in texts[0]
-        starts = [n for n, t in enumerate(texts) if "Career fit results" in t]
+        pytestconfig.stash.setdefault(PDF_LOG, []).append(f"print all ({lang}), {students} students: {fmt} {pages} pages")
+        assert summary in texts[0] and "Ana" in texts[0] and "Ben" in texts[0]
+        assert title not in texts[0]
+        starts = [n for n, t in enumerate(texts) if title in t]
         assert len(starts) == students
         # Each student's packet (up to the next one, or the sources) takes at most three pages.
-        ends = starts[1:] + [next((n for n, t in enumerate(texts) if "Where these figures come from" in t), pages)]
-        assert all(end - begin <= 3 for begin, end in zip(starts, ends, strict=True)), f"{fmt}: packets start on {starts} of {pages}"
+        ends = starts[1:] + [next((n for n, t in enumerate(texts) if sources_heading in t), pages)]
+        assert all(end - begin <= 3 for begin, end in zip(starts, ends, strict=True)), f"{lang} {fmt}: packets start on {starts} of {pages}"
         assert pages <= 1 + 3 * students + 1
