@@ -244,7 +244,7 @@ def test_a_class_code_works_from_the_spanish_quiz(client, catalog, answers):
     from assessments.models import new_join_code
 
     wrong = post_es(client, "assessments:quiz", post_data(answers, join_code=new_join_code()))
-    assert "No encontramos una clase abierta con ese código." in wrong.content.decode()
+    assert "No encontramos un grupo abierto con ese código." in wrong.content.decode()
     malformed = post_es(client, "assessments:quiz", post_data(answers, join_code="AB"))
     assert "Los códigos de clase tienen 8 letras y números" in malformed.content.decode()
 
