@@ -12,7 +12,7 @@ DEV_ENV := DEBUG=1
 RUN_ENV := DEBUG=0 SITE_MODE=local SECRET_KEY_FILE=.secret_key
 STATIC_SOURCES := $(shell find static -type f 2>/dev/null)
 
-.PHONY: run dev serve-setup test test-fast browser-deps screenshots bench scale load audit validate collectstatic clean
+.PHONY: messages run dev serve-setup test test-fast browser-deps screenshots bench scale load audit validate collectstatic clean
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then echo "HIM Careers needs Python 3.12 or newer (none found: install one, or set PYTHON=/path/to/python3.12)."; exit 1; fi
@@ -60,6 +60,9 @@ dev: serve-setup  ## Develop: DEBUG pages and auto-reload on http://127.0.0.1:$(
 
 screenshots: $(VENV)/.installed-test browser-deps staticfiles/staticfiles.json  ## Phone and desktop screenshots of the main pages in docs/screenshots/
 	$(RUN_ENV) $(BIN)/python scripts/screenshots.py
+
+messages: $(VENV)/.installed-test  ## After marking strings: add them to locale/es/LC_MESSAGES/django.po (then translate them)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
 
 browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser tests
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then \
