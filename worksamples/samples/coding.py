@@ -40,7 +40,7 @@ VISITS = (
           bi("Urgent care. 9-year-old fell from a scooter yesterday onto an outstretched left hand. "
              "Tender over the left wrist. X-ray: torus (buckle) fracture of the distal left radius, "
              "no displacement. Splint applied; follow up with orthopedics in one week.",
-             "Urgencias (urgent care). Un niño de 9 años se cayó ayer de un scooter y cayó sobre la mano "
+             "Urgencias (urgent care). Un niño de 9 años se cayó ayer de un scooter y apoyó la mano "
              "izquierda estirada. Le duele la muñeca izquierda al tocarla. Radiografía: fractura en "
              "rodete (torus o buckle fracture) del radio distal izquierdo (distal left radius), sin "
              "desplazamiento. Se le pone una férula; cita con ortopedia en una semana."),

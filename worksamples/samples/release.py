@@ -88,14 +88,14 @@ QUESTIONS = (
         bi("The mother of a 16-year-old asks for the notes of a visit her daughter consented to on her "
            "own, which state law lets minors do for this kind of care without a parent.",
            "La madre de una joven de 16 años pide las notas de una consulta que su hija aceptó por su "
-           "cuenta. La ley del estado permite que los menores lo hagan sin un padre o una madre para "
-           "este tipo de atención."),
+           "cuenta. Para este tipo de atención, la ley del estado permite que los menores lo hagan sin "
+           "sus padres."),
         "authorization",
         bi("Parents are usually their child's personal representative, but not for care the minor "
            "lawfully consented to alone (45 CFR 164.502(g)(3)). Then it is the teenager's decision: "
            "ask for her authorization, and follow state law, which can differ.",
-           "Los padres suelen ser el representante personal de su hijo, pero no para la atención que "
-           "el menor aceptó solo, como lo permite la ley (45 CFR 164.502(g)(3)). En ese caso decide la "
+           "Los padres suelen ser los representantes personales de sus hijos, pero no para la atención "
+           "que el menor aceptó solo, como lo permite la ley (45 CFR 164.502(g)(3)). En ese caso decide la "
            "adolescente: pídele su autorización y sigue la ley del estado, que puede ser distinta."),
         _cite("164.502", "164.508"),
     ),
