@@ -1,12 +1,8 @@
 """Try the work in Spanish: the pages, the samples' texts, and answers judged as in English.
 
-Pages are requested inside ``translation.override("es")`` at the address ``reverse`` gives there:
-``/es/try/...`` once the site has its Spanish prefix, ``/try/...`` (with Spanish active) before.
+Pages are requested inside ``translation.override("es")`` at the address ``reverse`` gives there,
+``/es/try/...``; the messages are compiled at session start (tests/conftest.py).
 """
-
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
@@ -17,25 +13,6 @@ from worksamples.catalogue import SAMPLES
 from worksamples.models import Attempt
 from worksamples.samples import billing, coding, registry, release
 from worksamples.selectors import attempt_grade
-
-PO = Path(__file__).resolve().parents[2] / "locale" / "es" / "LC_MESSAGES" / "django.po"
-
-
-@pytest.fixture(scope="session")
-def spanish_catalog(tmp_path_factory):
-    """The repository's Spanish messages, compiled with gettext's msgfmt into a scratch folder."""
-    msgfmt = shutil.which("msgfmt")
-    assert msgfmt, "gettext's msgfmt is needed to compile locale/es/LC_MESSAGES/django.po"
-    root = tmp_path_factory.mktemp("locale")
-    mo = root / "es" / "LC_MESSAGES" / "django.mo"
-    mo.parent.mkdir(parents=True)
-    subprocess.run([msgfmt, "--check-format", "-o", str(mo), str(PO)], check=True)  # noqa: S603
-    return root
-
-
-@pytest.fixture(autouse=True)
-def _spanish_messages(settings, spanish_catalog):
-    settings.LOCALE_PATHS = [str(spanish_catalog), *settings.LOCALE_PATHS]
 
 
 def _get(client, name, *args, lang="es"):
@@ -56,8 +33,10 @@ def _post(client, slug, data, lang="es"):
 
 
 def test_the_try_page_is_in_spanish(client, db):
+    with translation.override("es"):
+        assert reverse("worksamples:index") == "/es/try/"
     html = _get(client, "index")
-    assert "<h1>Prueba el trabajo</h1>" in html
+    assert "<h1>Prueba el trabajo</h1>" in html and 'href="/es/try/coding/"' in html
     for title in ("Codifica cinco visitas", "Revisa una reclamación", "Responde seis solicitudes de expedientes",
                   "Resume un caso de cáncer"):
         assert f">{title}</a>" in html
