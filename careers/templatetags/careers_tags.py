@@ -1,5 +1,5 @@
 from django import template
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from careers.models import Level, Status
 
@@ -58,6 +58,26 @@ _FACT_LABELS = {
 def fact_label(fact):
     """A certification fact's heading in the active language (fact.label for unknown kinds)."""
     return _FACT_LABELS.get(getattr(fact, "kind", ""), getattr(fact, "label", ""))
+
+
+_ONET_MATCH = {"exact": gettext_lazy("exact match"), "partial": gettext_lazy("partial match"), "none": gettext_lazy("no match")}
+
+
+@register.filter
+def onet_match_words(match):
+    """How closely a role matches its O*NET occupation: "exact" -> "exact match"."""
+    if match in _ONET_MATCH:
+        return _ONET_MATCH[match]
+    return gettext("%(kind)s match") % {"kind": match}
+
+
+@register.filter
+def feeder_list(roles):
+    """Roles as "medical coders, medical billers or ..." (each role's plural, else its name)."""
+    names = [str(getattr(r, "plural", "") or r.name) for r in roles]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 @register.filter
