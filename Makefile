@@ -33,10 +33,19 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@echo "Made a secret key for this checkout in $@ (git-ignored; keep it private)."
 
+# Spanish messages: compiled from the committed .po with GNU gettext's msgfmt (Debian's gettext,
+# installed when missing and run as root).
+MO_FILES := locale/es/LC_MESSAGES/django.mo
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Compiling the Spanish messages needs GNU gettext: sudo apt-get install gettext"; exit 1; fi; }
+	msgfmt --check -o $@ $<
+
 staticfiles/staticfiles.json: $(VENV)/.installed-run .secret_key $(STATIC_SOURCES)
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 
-serve-setup: $(VENV)/.installed-run .secret_key
+serve-setup: $(VENV)/.installed-run .secret_key $(MO_FILES)
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_content
 	$(RUN_ENV) $(BIN)/python manage.py load_icd10cm
@@ -57,13 +66,13 @@ browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null); \
 	  else echo "Browser tests need Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils"; exit 1; fi; fi
 
-test: $(VENV)/.installed-test browser-deps  ## The whole suite: lint, migrations check, unit, browser tests
+test: $(VENV)/.installed-test browser-deps $(MO_FILES)  ## The whole suite: lint, migrations check, unit, browser tests
 	$(BIN)/ruff check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/python manage.py check_content
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.installed-test  ## Everything but the real-browser tests
+test-fast: $(VENV)/.installed-test $(MO_FILES)  ## Everything but the real-browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(VENV)/.installed-test  ## Benchmark pages against a minimal Django view (see README)
