@@ -5,12 +5,42 @@ Pure Python over plain dataclasses (no Django, no queries): the views turn rows 
 MapStep, say which roles to dim or highlight with Marks, and the template draws what comes back.
 Sizes are SVG user units, drawn 1:1 on screen (the map scrolls sideways on a phone rather than
 shrinking its text below 12 px) and scaled to fit one landscape page in print.
+
+Words are English by default; the view passes ``tr=django.utils.translation`` to `build_map` so
+they come out in the active language (messages marked with `gettext_noop` or called through
+``tr``, so makemessages finds them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for makemessages; translated where it is shown (through ``tr``)."""
+    return message
+
+
+class Translator(Protocol):
+    """What the map needs to word itself: django.utils.translation has it."""
+
+    def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, number: int) -> str: ...
+
+
+class English:
+    """The default Translator: the English of the messages."""
+
+    @staticmethod
+    def gettext(message: str) -> str:
+        return message
+
+    @staticmethod
+    def ngettext(singular: str, plural: str, number: int) -> str:
+        return singular if number == 1 else plural
+
 
 LABEL_W = 124  # the lane (track) labels on the left
 COL_W = 246
@@ -23,15 +53,22 @@ DETAIL_LINE = 15  # 12px pay and training time
 NAME_CHARS = 22  # wrap role names past this many characters
 LANE_CHARS = 15
 
-PAY_TAGS = {"official": "official", "secondary": "sec.", "estimate": "est.", "proxy": "proxy", "unconfirmed": "unconf."}
-PAY_WORDS = {
-    "official": "official figure",
-    "secondary": "secondary source",
-    "estimate": "estimate",
-    "proxy": "proxy figure",
-    "unconfirmed": "unconfirmed",
+PAY_TAGS = {
+    "official": gettext_noop("official"),
+    "secondary": gettext_noop("sec."),
+    "estimate": gettext_noop("est."),
+    "proxy": gettext_noop("proxy"),
+    "unconfirmed": gettext_noop("unconf."),
 }
-STEP_WORDS = {"up": "Step up to", "sideways": "Sideways move to"}
+PAY_WORDS = {
+    "official": gettext_noop("official figure"),
+    "secondary": gettext_noop("secondary source"),
+    "estimate": gettext_noop("estimate"),
+    "proxy": gettext_noop("proxy figure"),
+    "unconfirmed": gettext_noop("unconfirmed"),
+}
+STEP_WORDS = {"up": gettext_noop("Step up to"), "sideways": gettext_noop("Sideways move to")}
+MOVE_WORDS = gettext_noop("Move to")
 
 
 @dataclass(frozen=True)
@@ -187,43 +224,58 @@ def usd(amount: int) -> str:
     return f"${amount:,}"
 
 
-def time_short(months: int | None) -> str:
-    """Training before a first job, short: "6 mo", "2 yr", "on the job", or "via other roles"."""
-    if months is None:
-        return "via other roles"
-    if months == 0:
-        return "on the job"
-    if months < 12:
-        return f"{months} mo"
-    years = months / 12
-    return f"{years:g} yr" if years == int(years) else f"{years:.1f} yr"
-
-
-def time_words(months: int | None) -> str:
-    if months is None:
-        return "usually reached after working in another role"
-    if months == 0:
-        return "hired with on-the-job training"
-    if months < 12:
-        return f"first job after about {months} months of training"
+def _years(months: int) -> tuple[str, int]:
+    """Months as years for display ("2", "1.5") and the number that picks the plural form."""
     years = months / 12
     text = f"{years:g}" if years == int(years) else f"{years:.1f}"
-    return f"first job after about {text} year{'s' if years != 1 else ''} of training"
+    return text, 1 if years == 1 else 2
 
 
-def pay_short(role: MapRole) -> str:
+def time_short(months: int | None, tr: Translator = English) -> str:
+    """Training before a first job, short: "6 mo", "2 yr", "on the job", or "via other roles"."""
+    if months is None:
+        return tr.gettext("via other roles")
+    if months == 0:
+        return tr.gettext("on the job")
+    if months < 12:
+        return tr.ngettext("%(months)s mo", "%(months)s mo", months) % {"months": months}
+    text, number = _years(months)
+    return tr.ngettext("%(years)s yr", "%(years)s yr", number) % {"years": text}
+
+
+def time_words(months: int | None, tr: Translator = English) -> str:
+    if months is None:
+        return tr.gettext("usually reached after working in another role")
+    if months == 0:
+        return tr.gettext("hired with on-the-job training")
+    if months < 12:
+        return tr.ngettext(
+            "first job after about %(months)s month of training", "first job after about %(months)s months of training", months
+        ) % {"months": months}
+    text, number = _years(months)
+    return tr.ngettext(
+        "first job after about %(years)s year of training", "first job after about %(years)s years of training", number
+    ) % {"years": text}
+
+
+def pay_short(role: MapRole, tr: Translator = English) -> str:
     if role.pay is None:
-        return "pay not known"
-    tag = PAY_TAGS.get(role.pay_status, role.pay_status)
+        return tr.gettext("pay not known")
+    tag = tr.gettext(PAY_TAGS[role.pay_status]) if role.pay_status in PAY_TAGS else role.pay_status
     return f"{usd(role.pay)} {tag}".strip()
 
 
-def pay_words(role: MapRole) -> str:
+def pay_words(role: MapRole, tr: Translator = English) -> str:
     if role.pay is None:
-        return "entry pay not known"
-    status = PAY_WORDS.get(role.pay_status, role.pay_status)
-    year = f", {role.pay_year}" if role.pay_year else ""
-    return f"entry pay {usd(role.pay)} a year ({status}{year})"
+        return tr.gettext("entry pay not known")
+    status = tr.gettext(PAY_WORDS[role.pay_status]) if role.pay_status in PAY_WORDS else role.pay_status
+    if role.pay_year:
+        return tr.gettext("entry pay %(pay)s a year (%(status)s, %(year)s)") % {
+            "pay": usd(role.pay),
+            "status": status,
+            "year": role.pay_year,
+        }
+    return tr.gettext("entry pay %(pay)s a year (%(status)s)") % {"pay": usd(role.pay), "status": status}
 
 
 def pay_drop(source: MapRole, target: MapRole) -> int:
@@ -239,13 +291,13 @@ def _node_height(role: MapRole, mark: Mark) -> float:
     return 6 + lines * NAME_LINE + DETAIL_LINE + (DETAIL_LINE if mark.label else 0) + 7
 
 
-def _make_node(role: MapRole, mark: Mark, box, steps, level_label: str) -> Node:
+def _make_node(role: MapRole, mark: Mark, box, steps, level_label: str, tr: Translator = English) -> Node:
     x, y, _, h = box
     names = wrap(role.name, NAME_CHARS) or [role.name]
     name_lines = tuple(Line(text, y + 18 + i * NAME_LINE) for i, text in enumerate(names))
     detail_y = name_lines[-1].y + DETAIL_LINE + 1
-    pay, time = pay_short(role), time_short(role.months)
-    long_pay, long_time = pay_words(role), time_words(role.months)
+    pay, time = pay_short(role, tr), time_short(role.months, tr)
+    long_pay, long_time = pay_words(role, tr), time_words(role.months, tr)
     words = [role.name, f"{level_label}, {role.track_name}", long_pay, long_time]
     if mark.words:
         words.append(mark.words)
@@ -345,10 +397,12 @@ def build_map(
     *,
     levels: Sequence[tuple[str, str]],
     marks: Mapping[str, Mark] | None = None,
+    tr: Translator = English,
 ) -> CareerMap:
     """Lay out the map: `roles` in lane order (by track, then within the track), `levels` the
     (value, label) choices in column order, `marks` optional per-slug highlights and dimming.
-    Steps whose ends are not among the roles are left out."""
+    Steps whose ends are not among the roles are left out. ``tr`` words the nodes (English by
+    default; the view passes django.utils.translation)."""
     marks = marks or {}
     by_slug = {r.slug: r for r in roles}
     steps = [s for s in steps if s.from_slug in by_slug and s.to_slug in by_slug and s.from_slug != s.to_slug]
@@ -372,11 +426,13 @@ def build_map(
     for s in steps:
         target = by_slug[s.to_slug]
         next_steps.setdefault(s.from_slug, []).append(
-            NextStep(target, s.kind, STEP_WORDS.get(s.kind, "Move to"), pay_drop(by_slug[s.from_slug], target))
+            NextStep(target, s.kind, tr.gettext(STEP_WORDS.get(s.kind, MOVE_WORDS)), pay_drop(by_slug[s.from_slug], target))
         )
     labels = dict(levels)
     nodes = tuple(
-        _make_node(r, marks.get(r.slug, Mark()), boxes[r.slug], tuple(next_steps.get(r.slug, ())), labels.get(r.level, r.level))
+        _make_node(
+            r, marks.get(r.slug, Mark()), boxes[r.slug], tuple(next_steps.get(r.slug, ())), str(labels.get(r.level, r.level)), tr
+        )
         for r in roles
     )
     columns = tuple(

@@ -9,6 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+
+class Translator(Protocol):
+    """What the chart needs to word its axis: django.utils.translation has it."""
+
+    def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, number: int) -> str: ...
+
+
+class English:
+    """The default Translator: the English of the messages (no Django here)."""
+
+    @staticmethod
+    def gettext(message: str) -> str:
+        return message
+
+    @staticmethod
+    def ngettext(singular: str, plural: str, number: int) -> str:
+        return singular if number == 1 else plural
 
 
 @dataclass(frozen=True)
@@ -51,12 +71,13 @@ def _scale_max(spans: Sequence[Span]) -> int:
     return max(12, -(-longest // 12) * 12)
 
 
-def _tick_label(months: int) -> str:
+def _tick_label(months: int, tr: Translator = English) -> str:
     if months == 0:
-        return "Start"
+        return tr.gettext("Start")
     if months % 12 == 0:
-        return f"{months // 12} yr"
-    return f"{months} mo"
+        years = months // 12
+        return tr.ngettext("%(years)s yr", "%(years)s yr", years) % {"years": years}
+    return tr.ngettext("%(months)s mo", "%(months)s mo", months) % {"months": months}
 
 
 def timeline(
@@ -67,11 +88,13 @@ def timeline(
     label_height: int = 17,
     gap: int = 9,
     axis_height: int = 24,
+    tr: Translator = English,
 ) -> dict:
     """Rows and axis ticks for the spans, scaled so the longest route fills the width.
 
     Returns {"rows", "ticks", "width", "bar_height", "height", "axis_y", "scale_max"}; x positions are in the
-    SVG's user units with 0 = the day you start.
+    SVG's user units with 0 = the day you start. ``tr`` words the axis (pass
+    django.utils.translation for the active language).
     """
     inner = width - 2  # keep the last tick's line inside the frame
     top = _scale_max(spans)
@@ -102,7 +125,7 @@ def timeline(
         )
     axis_y = len(spans) * row_height
     ticks = [
-        Tick(x=x(m), label=_tick_label(m), anchor="start" if m == 0 else "end" if m == top else "middle")
+        Tick(x=x(m), label=_tick_label(m, tr), anchor="start" if m == 0 else "end" if m == top else "middle")
         for m in range(0, top + 1, step)
     ]
     return {

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from careers.models import EDUCATION_RANK
-from core.vocabulary import months_words
 
 
 @dataclass(frozen=True)
@@ -28,19 +30,29 @@ class FirstJob:
 def span_words(months_min: int | None, months_max: int | None = None) -> str:
     """6, 24 -> "6 to 24 months"; 24, 24 -> "2 years"; 12, 36 -> "1 to 3 years"; 0 -> "no study"."""
     if months_min is None and months_max is None:
-        return "Not sourced"
+        return _("Not sourced")
     low = months_min if months_min is not None else months_max
     high = months_max if months_max is not None else months_min
     if low == high:
         return _one(low)
     if low == 0:
-        return f"up to {_one(high)}"
+        return _("up to %(time)s") % {"time": _one(high)}
     if low % 12 == 0 and high % 12 == 0:
-        return f"{low // 12} to {high // 12} years"
-    return f"{low} to {high} months"
+        return _("%(low)s to %(high)s years") % {"low": low // 12, "high": high // 12}
+    return _("%(low)s to %(high)s months") % {"low": low, "high": high}
 
 
-_one = months_words  # the same words as the quiz's training reasons
+def _one(months: int) -> str:
+    """core.vocabulary.months_words (the same words as the quiz's training reasons), in the
+    active language: 3 -> "3 months", 12 -> "1 year", 18 -> "1.5 years", 0 -> "no study"."""
+    if months == 0:
+        return _("no study")
+    if months % 12 == 0:
+        years = months // 12
+        return ngettext("%(years)s year", "%(years)s years", years) % {"years": years}
+    if months > 12 and months % 6 == 0:
+        return _("%(years)s years") % {"years": f"{months / 12:g}"}
+    return ngettext("%(months)s month", "%(months)s months", months) % {"months": months}
 
 
 @dataclass(frozen=True)
@@ -85,13 +97,17 @@ def first_job(role) -> FirstJob:
     route, name = _shortest(role)
     experience = getattr(role, "experience_months", 0) or 0
     if route is None:
-        return FirstJob(None, None, experience, "", "Not known: no route we list gives a length")
+        return FirstJob(None, None, experience, "", _("Not known: no route we list gives a length"))
     total = route + experience
-    study = "training on the job" if route == 0 else f"about {_one(route)} of study"
-    if experience:
-        text = f"From {study}, then about {_one(experience)} of work in an earlier role"
+    if experience and route == 0:
+        text = _("From training on the job, then about %(work)s of work in an earlier role") % {"work": _one(experience)}
+    elif experience:
+        text = _("From about %(study)s of study, then about %(work)s of work in an earlier role") % {
+            "study": _one(route),
+            "work": _one(experience),
+        }
     elif route == 0:
-        text = "You can start with training on the job"
+        text = _("You can start with training on the job")
     else:
-        text = f"From {study}"
+        text = _("From about %(study)s of study") % {"study": _one(route)}
     return FirstJob(total, route, experience, name, text)

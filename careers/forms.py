@@ -1,10 +1,13 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Layout
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from careers.models import EducationLevel, Level, Track
 
-ANY = [("", "Any")]
+ANY = [("", _("Any"))]
 SALARY_CEILING = 500_000
 
 
@@ -12,29 +15,39 @@ class SalaryField(forms.IntegerField):
     """A whole number of dollars. A number far past the ceiling is refused before the step check,
     which works in floating point and fails outright on an integer of 309 digits or more."""
 
+    # Django's own wording in English; ours (with "tú") in Spanish.
+    default_error_messages = {
+        "invalid": _("Enter a whole number."),
+        "min_value": _("Ensure this value is greater than or equal to %(limit_value)s."),
+        "max_value": _("Ensure this value is less than or equal to %(limit_value)s."),
+        "step_size": _("Ensure this value is a multiple of step size %(limit_value)s."),
+    }
+
     def to_python(self, value):
         number = super().to_python(value)
         if number is not None and abs(number) > SALARY_CEILING * 10:
-            raise forms.ValidationError(f"Enter an amount up to ${SALARY_CEILING:,}.", code="max_value")
+            raise forms.ValidationError(
+                _("Enter an amount up to %(ceiling)s."), code="max_value", params={"ceiling": f"${SALARY_CEILING:,}"}
+            )
         return number
 
 
 class RoleFilterForm(forms.Form):
     """The directory's filters and search; validates and normalises, never queries roles."""
 
-    q = forms.CharField(label="Search roles and job titles", required=False, max_length=100, strip=True)
+    q = forms.CharField(label=_("Search roles and job titles"), required=False, max_length=100, strip=True)
     track = forms.ModelChoiceField(
-        label="Track", queryset=Track.objects.all(), to_field_name="slug", required=False, empty_label="Any track"
+        label=_("Track"), queryset=Track.objects.all(), to_field_name="slug", required=False, empty_label=_("Any track")
     )
-    education = forms.ChoiceField(label="Education you have or plan", choices=ANY + EducationLevel.choices, required=False)
+    education = forms.ChoiceField(label=_("Education you have or plan"), choices=ANY + EducationLevel.choices, required=False)
     remote = forms.ChoiceField(
-        label="Remote work, at least",
+        label=_("Remote work, at least"),
         choices=ANY + [(v, label) for v, label in Level.choices if v != "none"],
         required=False,
     )
-    patient_contact = forms.ChoiceField(label="Patient contact, at most", choices=ANY + Level.choices, required=False)
+    patient_contact = forms.ChoiceField(label=_("Patient contact, at most"), choices=ANY + Level.choices, required=False)
     salary_floor = SalaryField(
-        label="Entry salary at least (USD a year)", required=False, min_value=0, max_value=SALARY_CEILING, step_size=1000
+        label=_("Entry salary at least (USD a year)"), required=False, min_value=0, max_value=SALARY_CEILING, step_size=1000
     )
 
     def __init__(self, *args, **kwargs):
@@ -49,8 +62,11 @@ class RoleFilterForm(forms.Form):
             Field("q"),
             HTML(
                 '<details class="filter-more mb-3" data-open-wide{% if form.is_filtered or form.errors %} open{% endif %}>'
-                '<summary class="filter-summary">Filter roles<span class="visually-hidden"> by track, education, '
-                "remote work, patient contact and salary</span></summary><div class=\"pt-2\">"
+                + format_html(
+                    '<summary class="filter-summary">{}<span class="visually-hidden"> {}</span></summary><div class="pt-2">',
+                    gettext("Filter roles"),
+                    gettext("by track, education, remote work, patient contact and salary"),
+                )
             ),
             *[Field(name) for name in self.fields if name != "q"],
             HTML("</div></details>"),

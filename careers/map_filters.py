@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from careers.career_map import MapRole, Mark
 
@@ -19,21 +21,26 @@ FLAGS = ("no_patient_contact", "remote", "within_year")
 class MapFilterForm(forms.Form):
     """Validates the map's query string; `tracks` are the (slug, name) pairs the map shows."""
 
-    track = forms.ChoiceField(label="Track", required=False)
-    no_patient_contact = forms.ChoiceField(label="No patient contact", choices=[(ON, "on")], required=False)
-    remote = forms.ChoiceField(label="Remote-friendly (often or sometimes from home)", choices=[(ON, "on")], required=False)
-    within_year = forms.ChoiceField(label="Start within a year (training of 12 months or less)", choices=[(ON, "on")], required=False)
+    track = forms.ChoiceField(label=gettext_lazy("Track"), required=False)
+    no_patient_contact = forms.ChoiceField(label=gettext_lazy("No patient contact"), choices=[(ON, "on")], required=False)
+    remote = forms.ChoiceField(
+        label=gettext_lazy("Remote-friendly (often or sometimes from home)"), choices=[(ON, "on")], required=False
+    )
+    within_year = forms.ChoiceField(
+        label=gettext_lazy("Start within a year (training of 12 months or less)"), choices=[(ON, "on")], required=False
+    )
 
     def __init__(self, data, *, tracks: Iterable[tuple[str, str]]):
         super().__init__(data)
-        self.fields["track"].choices = [("", "All tracks"), *tracks]
-        self.fields["track"].error_messages["invalid_choice"] = (
+        self.fields["track"].choices = [("", _("All tracks")), *tracks]
+        self.fields["track"].error_messages["invalid_choice"] = _(
             "We don't know the track “%(value)s”, so no track is picked: choose one from the list."
         )
         for name in FLAGS:
-            self.fields[name].error_messages["invalid_choice"] = (
-                f"“%(value)s” is not a setting for “{self.fields[name].label}”: tick the box to turn it on."
-            )
+            # %(value)s stays a placeholder: the field fills it in when it raises the error.
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "“%(value)s” is not a setting for “%(filter)s”: tick the box to turn it on."
+            ) % {"value": "%(value)s", "filter": self.fields[name].label}
 
     def full_clean(self):
         super().full_clean()
@@ -77,13 +84,13 @@ class MapFilters:
         """The filters this role does not meet, in words (empty when it fits)."""
         missed = []
         if self.track and role.track != self.track:
-            missed.append("in another track")
+            missed.append(_("in another track"))
         if self.no_patient_contact and role.patient_contact_level != "none":
-            missed.append("involves patient contact")
+            missed.append(_("involves patient contact"))
         if self.remote and role.remote_level not in REMOTE_FRIENDLY:
-            missed.append("rarely remote")
+            missed.append(_("rarely remote"))
         if self.within_year and (role.months is None or role.months > WITHIN_A_YEAR):
-            missed.append("takes more than a year to start")
+            missed.append(_("takes more than a year to start"))
         return missed
 
 
@@ -93,7 +100,7 @@ def filter_marks(roles: Iterable[MapRole], filters: MapFilters) -> dict[str, Mar
     for role in roles:
         missed = filters.misses(role)
         if missed:
-            marks[role.slug] = Mark(dimmed=True, words="Does not fit your filters: " + ", ".join(missed))
+            marks[role.slug] = Mark(dimmed=True, words=_("Does not fit your filters: %(reasons)s") % {"reasons": ", ".join(missed)})
     return marks
 
 

@@ -3,6 +3,7 @@ matches, a cohort's counts) for the pages in assessments."""
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from careers.career_map import CareerMap, MapRole, MapStep, Mark, build_map
@@ -59,7 +60,7 @@ def render_career_map(request, *, marks: dict[str, Mark] | None = None, context:
         return HttpResponseRedirect(request.path + (f"?{canonical}" if canonical else ""))
     filters = form.filters()
     career_map: CareerMap = build_map(
-        roles, steps, levels=level_choices(), marks=merge_marks(filter_marks(roles, filters), marks or {})
+        roles, steps, levels=level_choices(), marks=merge_marks(filter_marks(roles, filters), marks or {}), tr=translation
     )
     page = {"map": career_map, "form": form, "filters": filters, "total": len(roles), "nav": "map", **(context or {})}
     return render(request, TEMPLATE, page, status=status if valid else 400)

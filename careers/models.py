@@ -9,6 +9,7 @@ import re
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from careers.querysets import (
     CertificationQuerySet,
@@ -23,46 +24,46 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class Status(models.TextChoices):
-    OFFICIAL = "official", "Official"
-    SECONDARY = "secondary", "Secondary source"
-    ESTIMATE = "estimate", "Estimate"
-    PROXY = "proxy", "Proxy"
-    DERIVED = "derived", "Derived"
-    UNCONFIRMED = "unconfirmed", "Unconfirmed"
+    OFFICIAL = "official", _("Official")
+    SECONDARY = "secondary", _("Secondary source")
+    ESTIMATE = "estimate", _("Estimate")
+    PROXY = "proxy", _("Proxy")
+    DERIVED = "derived", _("Derived")
+    UNCONFIRMED = "unconfirmed", _("Unconfirmed")
 
 
 class CareerLevel(models.TextChoices):
     """Where a role sits on the career map (a ladder step "up" never goes to a lower level)."""
 
-    ENTRY = "entry", "Entry level"
-    EXPERIENCED = "experienced", "Experienced"
-    ADVANCED = "advanced", "Advanced or specialist"
-    LEADERSHIP = "leadership", "Leadership"
+    ENTRY = "entry", _("Entry level")
+    EXPERIENCED = "experienced", _("Experienced")
+    ADVANCED = "advanced", _("Advanced or specialist")
+    LEADERSHIP = "leadership", _("Leadership")
 
 
 CAREER_LEVEL_RANK = {value: rank for rank, value in enumerate(CareerLevel.values)}
 
 
 class Level(models.TextChoices):
-    NONE = "none", "None"
-    LOW = "low", "Low"
-    MODERATE = "moderate", "Moderate"
-    HIGH = "high", "High"
+    NONE = "none", _("None")
+    LOW = "low", _("Low")
+    MODERATE = "moderate", _("Moderate")
+    HIGH = "high", _("High")
 
 
 class EducationLevel(models.TextChoices):
-    HIGH_SCHOOL = "high-school", "High school diploma"
-    CERTIFICATE = "certificate", "Postsecondary certificate"
-    ASSOCIATE = "associate", "Associate degree"
-    BACHELOR = "bachelor", "Bachelor's degree"
-    MASTER = "master", "Master's degree"
+    HIGH_SCHOOL = "high-school", _("High school diploma")
+    CERTIFICATE = "certificate", _("Postsecondary certificate")
+    ASSOCIATE = "associate", _("Associate degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
 
 
 EDUCATION_RANK = {value: rank for rank, value in enumerate(EducationLevel.values)}
 
 
 # The work facets come from the one vocabulary the scoring also uses (core/vocabulary.py).
-Facet = models.TextChoices("Facet", [(f.upper(), (f, FACET_LABELS[f])) for f in WORK_FACETS])
+Facet = models.TextChoices("Facet", [(f.upper(), (f, _(FACET_LABELS[f]))) for f in WORK_FACETS])
 
 
 class SourcedFact(models.Model):
@@ -250,9 +251,9 @@ class RoleFacet(models.Model):
 
 class SalaryBand(SourcedFact):
     class BandLevel(models.TextChoices):
-        ENTRY = "entry", "Entry"
-        EXPERIENCED = "experienced", "Experienced"
-        SENIOR = "senior", "Senior"
+        ENTRY = "entry", _("Entry")
+        EXPERIENCED = "experienced", _("Experienced")
+        SENIOR = "senior", _("Senior")
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_bands")
     level = models.CharField(max_length=12, choices=BandLevel.choices)
@@ -335,10 +336,10 @@ class CertificationFact(SourcedFact):
 
 class RoleCertification(models.Model):
     class Kind(models.TextChoices):
-        REQUIRED = "required", "Required"
-        COMMON = "common", "Often required by employers"
-        PREFERRED = "preferred", "Preferred"
-        SERVES = "serves", "Relevant"
+        REQUIRED = "required", _("Required")
+        COMMON = "common", _("Often required by employers")
+        PREFERRED = "preferred", _("Preferred")
+        SERVES = "serves", _("Relevant")
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_certifications")
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="role_certifications")
@@ -389,8 +390,8 @@ class EducationPath(models.Model):
 
 class LadderStep(models.Model):
     class Kind(models.TextChoices):
-        UP = "up", "Step up"
-        SIDEWAYS = "sideways", "Sideways move"
+        UP = "up", _("Step up")
+        SIDEWAYS = "sideways", _("Sideways move")
 
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="next_steps")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="previous_steps")

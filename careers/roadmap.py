@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from careers.charts_timeline import Span, timeline
 from careers.models import EDUCATION_RANK, EducationLevel
 
@@ -25,10 +28,10 @@ class Start:
 
 
 STARTS = (
-    Start("high-school", "High school / no degree", EducationLevel.HIGH_SCHOOL),
-    Start("some-college", "Have a certificate or some college", EducationLevel.CERTIFICATE),
-    Start("associate", "Have an associate degree", EducationLevel.ASSOCIATE),
-    Start("bachelor", "Have a bachelor's degree", EducationLevel.BACHELOR),
+    Start("high-school", _("High school / no degree"), EducationLevel.HIGH_SCHOOL),
+    Start("some-college", _("Have a certificate or some college"), EducationLevel.CERTIFICATE),
+    Start("associate", _("Have an associate degree"), EducationLevel.ASSOCIATE),
+    Start("bachelor", _("Have a bachelor's degree"), EducationLevel.BACHELOR),
 )
 DEFAULT_START = STARTS[0]
 _STARTS_BY_KEY = {s.key: s for s in STARTS}
@@ -49,13 +52,13 @@ def parse_start(raw: str | None) -> tuple[Start, bool]:
 # words ("not open to you unless you already hold a bachelor's degree"), so the rule lives here.
 _PREREQUISITE_BY_LEVEL = {EducationLevel.MASTER: EducationLevel.BACHELOR}
 _PREREQUISITE_BY_SLUG = {"post-bacc-certificate": EducationLevel.BACHELOR}
-_NEEDS_WORDS = {EducationLevel.BACHELOR: "a bachelor's degree", EducationLevel.ASSOCIATE: "an associate degree"}
+_NEEDS_WORDS = {EducationLevel.BACHELOR: _("a bachelor's degree"), EducationLevel.ASSOCIATE: _("an associate degree")}
 
 WHEN = {
-    "required": "Before you apply: the job asks for it.",
-    "common": "Before you apply if you can: many employers ask for it.",
-    "preferred": "In your first year or two, to stand out.",
-    "serves": "Later, to grow in the role.",
+    "required": _("Before you apply: the job asks for it."),
+    "common": _("Before you apply if you can: many employers ask for it."),
+    "preferred": _("In your first year or two, to stand out."),
+    "serves": _("Later, to grow in the role."),
 }
 
 
@@ -218,7 +221,7 @@ def build_roadmap(role, *, start: Start = DEFAULT_START) -> Roadmap:
         options=tuple(options),
         closed=tuple(closed),
         via_feeders=via_feeders,
-        timeline=timeline(spans) if spans else None,
+        timeline=timeline(spans, tr=translation) if spans else None,
         certifications=tuple(certs),
         job_titles=tuple(a.title for a in role.aliases.all()),
         feeder_roles=tuple(step.from_role for step in role.previous_steps.all()),

@@ -1,6 +1,7 @@
 """The roadmap page: from where a student stands to a first job in a role, and beyond."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from careers.models import Role, Source
@@ -18,7 +19,7 @@ def roadmap(request, slug):
         "roadmap": plan,
         "role": role,
         "starts": STARTS,
-        "start_error": "" if understood else "We don't know that starting point, so this shows the routes from high school.",
+        "start_error": "" if understood else _("We don't know that starting point, so this shows the routes from high school."),
         "sources": Source.objects.for_keys(plan.source_keys),
         "nav": "roles",
     }

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from careers.charts import salary_bars
@@ -58,7 +59,7 @@ def role_compare(request):
     roles = sorted(Role.objects.with_details().filter(slug__in=slugs), key=lambda r: slugs.index(r.slug)) if slugs else []
     error = ""
     if asked.strip(",") and not COMPARE_MIN <= len(roles) <= COMPARE_MAX:
-        error = f"Choose between {COMPARE_MIN} and {COMPARE_MAX} roles to compare."
+        error = _("Choose between %(min)s and %(max)s roles to compare.") % {"min": COMPARE_MIN, "max": COMPARE_MAX}
         roles = roles[:COMPARE_MAX]
     context = {
         "roles": roles,

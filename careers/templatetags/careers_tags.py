@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from careers.models import Level, Status
 
@@ -33,10 +34,50 @@ def months(value):
         return ""
     value = int(value)
     if value < 12:
-        return f"{value} month{'s' if value != 1 else ''}"
+        return ngettext("%(months)s month", "%(months)s months", value) % {"months": value}
     years = value / 12
     text = f"{years:g}" if years == int(years) else f"{years:.1f}"
-    return f"{text} year{'s' if years != 1 else ''}"
+    # A fraction of years ("1.5") takes the plural, as in English.
+    return ngettext("%(years)s year", "%(years)s years", 1 if years == 1 else 2) % {"years": text}
+
+
+#: Certification facts by kind (CertificationFact.kind); an unknown kind shows as its own words.
+_FACT_LABELS = {
+    "eligibility": gettext_lazy("Eligibility"),
+    "exam": gettext_lazy("Exam"),
+    "fee": gettext_lazy("Fee"),
+    "renewal": gettext_lazy("Renewal"),
+    "history": gettext_lazy("History"),
+    "pass_rate": gettext_lazy("Pass rate"),
+    "recognition": gettext_lazy("Recognition"),
+    "salary_signal": gettext_lazy("Salary signal"),
+}
+
+
+@register.filter
+def fact_label(fact):
+    """A certification fact's heading in the active language (fact.label for unknown kinds)."""
+    return _FACT_LABELS.get(getattr(fact, "kind", ""), getattr(fact, "label", ""))
+
+
+_ONET_MATCH = {"exact": gettext_lazy("exact match"), "partial": gettext_lazy("partial match"), "none": gettext_lazy("no match")}
+
+
+@register.filter
+def onet_match_words(match):
+    """How closely a role matches its O*NET occupation: "exact" -> "exact match"."""
+    if match in _ONET_MATCH:
+        return _ONET_MATCH[match]
+    return gettext("%(kind)s match") % {"kind": match}
+
+
+@register.filter
+def feeder_list(roles):
+    """Roles as "medical coders, medical billers or ..." (each role's plural, else its name)."""
+    names = [str(getattr(r, "plural", "") or r.name) for r in roles]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 @register.filter
