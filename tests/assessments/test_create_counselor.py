@@ -6,17 +6,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from django.urls import include, path
+from django.urls import path
 
 from assessments.models import CounselorProfile
+from himcareers import urls as site_urls
 
 pytestmark = pytest.mark.django_db
 
 GOOD_PASSWORD = "plum-orchard-lantern-42"
 
-# A URL configuration with the password-choosing page that invites point to.
+# A URL configuration with the password-choosing page that invites point to (the site's own
+# patterns are added as they are: i18n_patterns may not be included).
 urlpatterns = [
-    path("", include("himcareers.urls")),
+    *site_urls.urlpatterns,
     path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
 ]
 

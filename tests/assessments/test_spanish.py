@@ -321,10 +321,10 @@ def test_each_printout_and_the_class_printout_can_be_printed_in_english_or_spani
 
     english_packet = reverse("assessments:cohort_result", args=[cohort.pk, token])
     spanish_packet = es_url("assessments:cohort_result", cohort.pk, token)
-    assert f'href="{english_packet}" hreflang="en">Print' in html
+    assert f'href="{english_packet}" hreflang="en">Print in English' in html
     assert f'href="{spanish_packet}" hreflang="es" lang="es">Imprimir en español' in html
-    assert f'href="{es_url("assessments:cohort_print", cohort.pk)}" hreflang="es" lang="es">Imprimir todos en español' in html
-    assert f'href="{reverse("assessments:cohort_print", args=[cohort.pk])}" hreflang="en">Print all results packets' in html
+    assert f'href="{es_url("assessments:cohort_print", cohort.pk)}" hreflang="es" lang="es">Imprimir todos los paquetes en español' in html
+    assert f'href="{reverse("assessments:cohort_print", args=[cohort.pk])}" hreflang="en">Print all results packets in English' in html
 
 
 def test_the_spanish_printouts_and_cohort_page_read_in_spanish(client, catalog, cohort):
