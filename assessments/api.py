@@ -26,12 +26,12 @@ _ECHO_LIMIT = 100  # codes named in an error body, per list
 class ScaleOut(Schema):
     min: int
     max: int
-    labels: list[str]
+    labels: list[str] = Field(description="The five answer labels, 1 to 5, in the request's language")
 
 
 class ItemOut(Schema):
-    code: str
-    text: str
+    code: str = Field(description="The statement's code: the same in every language")
+    text: str = Field(description="The statement in the request's language (English, or Spanish with ?lang=es or Accept-Language: es)")
     dimension: str | None = Field(None, description="RIASEC letter, for interest statements")
     facet: str | None = Field(None, description="Work facet slug, for work statements (training_time: the training question)")
     labels: list[str] | None = Field(None, description="Answer labels 1-5 when they differ from the scale's (the training question)")
@@ -63,10 +63,10 @@ class ScoreIn(Schema):
 
 class MatchOut(Schema):
     role: str = Field(description="Role slug")
-    name: str
+    name: str = Field(description="The role's name in the request's language")
     fit: int = Field(ge=0, le=100)
-    band: str
-    reasons: list[str]
+    band: str = Field(description="The fit band in words, in the request's language")
+    reasons: list[str] = Field(description="Why the role fits or not, in the request's language")
     score: float = Field(description="The exact score the ranking uses (fit = 50 + 100 x score, clamped)")
     training_fits: bool = Field(description="False when the role needs more training than the answer allows")
 
@@ -129,7 +129,8 @@ def score(request, payload: ScoreIn):
     """Score answers for every statement and rank every role, best first.
 
     400: the body is not valid JSON (or not a JSON object). 422: answers are missing, out of range (whole numbers 1-5
-    only) or for unknown codes; the body names them.
+    only) or for unknown codes; the body names them. Role names, bands and reasons are in the request's language
+    (Spanish with ?lang=es or Accept-Language: es); slugs, fits, scores and the ranking are the same in every language.
     """
     try:
         inputs = scoring_inputs()
