@@ -12,7 +12,7 @@ DEV_ENV := DEBUG=1
 RUN_ENV := DEBUG=0 SITE_MODE=local SECRET_KEY_FILE=.secret_key
 STATIC_SOURCES := $(shell find static -type f 2>/dev/null)
 
-.PHONY: run dev serve-setup test test-fast browser-deps screenshots bench scale load audit validate collectstatic clean
+.PHONY: messages run dev serve-setup test test-fast browser-deps screenshots bench scale load audit validate collectstatic clean
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then echo "HIM Careers needs Python 3.12 or newer (none found: install one, or set PYTHON=/path/to/python3.12)."; exit 1; fi
@@ -33,10 +33,19 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	@umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@echo "Made a secret key for this checkout in $@ (git-ignored; keep it private)."
 
+# Spanish messages: compiled from the committed .po with GNU gettext's msgfmt (Debian's gettext,
+# installed when missing and run as root).
+MO_FILES := locale/es/LC_MESSAGES/django.mo
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Compiling the Spanish messages needs GNU gettext: sudo apt-get install gettext"; exit 1; fi; }
+	msgfmt --check -o $@ $<
+
 staticfiles/staticfiles.json: $(VENV)/.installed-run .secret_key $(STATIC_SOURCES)
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 
-serve-setup: $(VENV)/.installed-run .secret_key
+serve-setup: $(VENV)/.installed-run .secret_key $(MO_FILES)
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_content
 	$(RUN_ENV) $(BIN)/python manage.py load_icd10cm
@@ -52,18 +61,21 @@ dev: serve-setup  ## Develop: DEBUG pages and auto-reload on http://127.0.0.1:$(
 screenshots: $(VENV)/.installed-test browser-deps staticfiles/staticfiles.json  ## Phone and desktop screenshots of the main pages in docs/screenshots/
 	$(RUN_ENV) $(BIN)/python scripts/screenshots.py
 
+messages: $(VENV)/.installed-test  ## After marking strings: add them to locale/es/LC_MESSAGES/django.po (then translate them)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles
+
 browser-deps:  ## Debian's Chromium (and poppler for PDF checks) for the browser tests
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null); \
 	  else echo "Browser tests need Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils"; exit 1; fi; fi
 
-test: $(VENV)/.installed-test browser-deps  ## The whole suite: lint, migrations check, unit, browser tests
+test: $(VENV)/.installed-test browser-deps $(MO_FILES)  ## The whole suite: lint, migrations check, unit, browser tests
 	$(BIN)/ruff check .
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/python manage.py check_content
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.installed-test  ## Everything but the real-browser tests
+test-fast: $(VENV)/.installed-test $(MO_FILES)  ## Everything but the real-browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(VENV)/.installed-test  ## Benchmark pages against a minimal Django view (see README)

@@ -4,10 +4,11 @@ import re
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from careers.durations import first_job
 from careers.models import Certification, Role
+from core.i18n_api import LanguageParams
 
 router = Router(tags=["catalogue"])
 
@@ -135,12 +136,12 @@ def _role_summary(role: Role) -> dict:
 
 
 @router.get("/roles", response=list[RoleSummaryOut], summary="List every role")
-def list_roles(request):
+def list_roles(request, language: Query[LanguageParams]):
     return [_role_summary(r) for r in Role.objects.for_directory()]
 
 
 @router.get("/roles/{slug}", response=RoleDetailOut, summary="One role in full")
-def get_role(request, slug: str):
+def get_role(request, slug: str, language: Query[LanguageParams]):
     if not SLUG.fullmatch(slug):
         raise Http404
     role = get_object_or_404(Role.objects.with_details(), slug=slug)
@@ -194,12 +195,12 @@ def _certification(c: Certification) -> dict:
 
 
 @router.get("/certifications", response=list[CertificationOut], summary="List every certification")
-def list_certifications(request):
+def list_certifications(request, language: Query[LanguageParams]):
     return [_certification(c) for c in Certification.objects.for_directory()]
 
 
 @router.get("/certifications/{slug}", response=CertificationDetailOut, summary="One certification in full")
-def get_certification(request, slug: str):
+def get_certification(request, slug: str, language: Query[LanguageParams]):
     if not SLUG.fullmatch(slug):
         raise Http404
     c = get_object_or_404(Certification.objects.with_details(), slug=slug)

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
+from core.i18n import every_language
+
 GENERATION_KEY = "core:content-generation"
 SHARED, LOCAL, DOWN = "shared", "local", "down"
 
@@ -97,7 +99,7 @@ def variant_allowed(generation: str, path: str) -> bool:
 
 
 def forget_pages(*paths: str) -> None:
-    """Drop the stored copies of these addresses (their plain form: only pages that use a query
-    parameter store variants, and a result's pages use none)."""
+    """Drop the stored copies of these addresses in every language (their plain form: only
+    pages that use a query parameter store variants, and a result's pages use none)."""
     generation = content_generation()
-    cache.delete_many([page_key(generation, path) for path in paths])
+    cache.delete_many([page_key(generation, path) for path in every_language(*paths)])

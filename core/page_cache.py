@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from core import cache as keys
 
@@ -93,7 +94,8 @@ def cache_content_page(view=None, *, params=()):
 
 
 def render_cached(request, key: str, template: str, build_context, *, store_page=True, private=False) -> HttpResponse:
-    """Render ``template`` once per key and content generation, and serve that HTML afterwards.
+    """Render ``template`` once per key, language and content generation, and serve that HTML
+    afterwards.
 
     For pages whose HTML depends only on ``key`` but for the CSRF token and the site's address
     (both placeholders in the stored copy). build_context() runs only on a miss. With
@@ -102,6 +104,7 @@ def render_cached(request, key: str, template: str, build_context, *, store_page
     it reaches them all.
     """
     full_key, html = None, None
+    key = f"{get_language()}:{key}"  # the same page in each language is its own rendering
     if keys.cache_state() != keys.DOWN:
         generation, html = keys.generation_and_get(lambda g: keys.rendering_key(g, key))
         full_key = keys.rendering_key(generation, key)

@@ -1,12 +1,15 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from careers import views as careers_views
 from core.auth_forms import AdminSignInForm, SignInForm
+from core.i18n import switch_language
 from himcareers.api import api
 
-urlpatterns = [
+# Pages: English unprefixed, Spanish under /es/ (core/i18n.py).
+urlpatterns = i18n_patterns(
     path("", careers_views.home, name="home"),
     path("", include("careers.urls")),
     path("", include("assessments.urls")),
@@ -20,6 +23,9 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    prefix_default_language=False,
+) + [
+    path("language/<str:code>/", switch_language, name="switch_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,12 @@ ATTRIBUTION = (
     "Prevention (CDC), with the Centers for Medicare & Medicaid Services (CMS); FY2026 tabular list, "
     "April 1, 2026 update, read from the simple-icd-10-cm package (MIT licence)."
 )
+# The same, for the Spanish pages (the API's "source" stays ATTRIBUTION).
+ATTRIBUTION_ES = (
+    "ICD-10-CM: National Center for Health Statistics (NCHS), Centers for Disease Control and "
+    "Prevention (CDC), con los Centers for Medicare & Medicaid Services (CMS); lista tabular FY2026, "
+    "actualización del 1 de abril de 2026, leída del paquete simple-icd-10-cm (licencia MIT)."
+)
 BATCH = 1000
 FTS_TABLE = "worksamples_icd_fts"
 

@@ -9,6 +9,7 @@ import secrets
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 CODE_MAX = 16
 
@@ -103,10 +104,10 @@ def new_attempt_token() -> str:
 
 
 class Sample(models.TextChoices):
-    CODING = "coding", "Medical coding"
-    BILLING = "billing", "Medical billing"
-    RELEASE = "release", "Release of information"
-    REGISTRY = "registry", "Cancer registry abstracting"
+    CODING = "coding", _("Medical coding")
+    BILLING = "billing", _("Medical billing")
+    RELEASE = "release", _("Release of information")
+    REGISTRY = "registry", _("Cancer registry abstracting")
 
 
 class AttemptQuerySet(models.QuerySet):

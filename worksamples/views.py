@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -12,9 +13,10 @@ from core.cache import forget_pages
 from core.page_cache import cache_content_page
 from core.secret_links import csrf_protect_without_referrer, private_link
 from worksamples.catalogue import SAMPLES, sample_info
-from worksamples.codeset import ATTRIBUTION
+from worksamples.codeset import ATTRIBUTION, ATTRIBUTION_ES
 from worksamples.forms import FORMS, AttachForm, CodingForm, EnjoymentForm
 from worksamples.models import Attempt, IcdEntry
+from worksamples.samples import bi
 from worksamples.selectors import attempt_grade
 
 
@@ -46,7 +48,7 @@ def sample(request, slug):
     context = {"info": info, "form": form, "nav": "try", "module": info.module}
     if form_class is CodingForm:
         context["query"], context["hits"] = _search_query(request)
-        context["attribution"] = ATTRIBUTION
+        context["attribution"] = bi(ATTRIBUTION, ATTRIBUTION_ES)
     return render(request, f"worksamples/{slug}.html", context)
 
 
@@ -93,7 +95,7 @@ def attempt_attach(request, token):
     form = AttachForm(request.POST)
     result = Result.objects.by_token(form.cleaned_data["link"]).first() if form.is_valid() else None
     if form.is_valid() and result is None:
-        form.add_error("link", "We found no results at that link. Check that you copied all of it.")
+        form.add_error("link", _("We found no results at that link. Check that you copied all of it."))
     if result is None:
         return _attempt_page(request, attempt, attach_form=form, status=400)
     attempt.attach_to(result)

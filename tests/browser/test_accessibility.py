@@ -37,6 +37,10 @@ COUNSELOR_PAGES = {
     "a student's packet, for the counselor": "/counselors/cohorts/{pk}/results/{token}/",
 }
 
+# The same pages in Spanish (/es/): Spanish runs longer, so labels, wrapping and contrast are
+# checked again, and the html lang and lang="en" spans must be right.
+SPANISH_PAGES = {f"{label} (es)": f"/es{path}" for label, path in {**PUBLIC_PAGES, **RESULT_PAGES, **COUNSELOR_PAGES}.items()}
+
 # Everything a keyboard can reach, in the order the DOM gives it.
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]"
 
@@ -69,6 +73,19 @@ def test_results_pages_have_no_serious_axe_violations(page, axe_check, result_to
 def test_counselor_pages_have_no_serious_axe_violations(page, axe_check, signed_in_counselor, label):
     token = signed_in_counselor.results.first().token
     page.goto(COUNSELOR_PAGES[label].format(pk=signed_in_counselor.pk, token=token))
+    axe_check(page, label)
+
+
+@pytest.mark.parametrize("label", SPANISH_PAGES)
+def test_spanish_pages_have_no_serious_axe_violations(request, page, axe_check, label):
+    path = SPANISH_PAGES[label]
+    if "/counselors/" in path:
+        cohort = request.getfixturevalue("signed_in_counselor")
+        path = path.format(pk=cohort.pk, token=cohort.results.first().token)
+    elif "{token}" in path:
+        path = path.format(token=request.getfixturevalue("result_token"))
+    page.goto(path)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     axe_check(page, label)
 
 

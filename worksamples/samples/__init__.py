@@ -1,9 +1,32 @@
 """The four work samples: content, answer keys and grading, in plain Python.
 
 Grading is pure: the coding sample is given the code set entries it needs by the caller.
+
+Each text a reader sees is written in English and Spanish side by side, ``bi(english, spanish)``:
+a lazy string that reads as the active language's text when it is shown. Values and answer keys
+are plain strings in one language, so answers are judged the same way in both.
 """
 
 from dataclasses import dataclass, field
+
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext_lazy
+
+
+def spanish() -> bool:
+    """Whether the active language is Spanish (es, es-mx, ...)."""
+    return (get_language() or "").lower().split("-")[0] == "es"
+
+
+def _pick(english: str, spanish_text: str) -> str:
+    return spanish_text if spanish() else english
+
+
+#: ``bi("Left", "Izquierdo")``: the English or Spanish text, chosen when it is shown.
+bi = lazy(_pick, str)
+
+
+NO_ANSWER = gettext_lazy("No answer")
 
 
 @dataclass(frozen=True)
@@ -62,7 +85,7 @@ def grade_choices(questions, choices, answers: dict) -> Grade:
             Feedback(
                 title=q.title,
                 correct=given == q.key,
-                given=labels.get(given, "No answer"),
+                given=labels.get(given, NO_ANSWER),
                 expected=labels[q.key],
                 why=q.why,
                 links=q.sources,

@@ -1,0 +1,73 @@
+"""What a Spanish reader sees on a page, and the English that should not be there.
+
+Text inside an element marked lang="en" (a job title to search for, a source's title, an
+official English code description) is English on purpose and is skipped, as a screen reader
+would switch voices for it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+#: Words that are English and never Spanish: one in a Spanish sentence means English UI text.
+ENGLISH_WORDS = frozenset(
+    "the and you your with for of to is are this that what how from was were will not "
+    "about more than which their they our we it its be been have does".split()
+)
+ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "aria-description")
+SKIPPED = {"script", "style", "template", "svg-skip"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Visible(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.texts: list[str] = []
+
+    def _skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        skipped = self._skipping() or tag in SKIPPED or (attrs.get("lang") or "es").split("-")[0] != "es"
+        if tag == "html":
+            skipped = False
+        if not skipped:
+            self.texts.extend(attrs[a] for a in ATTRIBUTES if attrs.get(a))
+            if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
+                self.texts.append(attrs["value"])
+        if tag not in VOID:
+            self.stack.append((tag, skipped))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if not self._skipping() and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def visible_texts(html: str) -> list[str]:
+    parser = _Visible()
+    parser.feed(html)
+    return parser.texts
+
+
+def english_in(html: str) -> list[str]:
+    """The texts of the page (outside lang="en") that contain an English-only word."""
+    found = []
+    for text in visible_texts(html):
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        if words & ENGLISH_WORDS:
+            found.append(text)
+    return found
