@@ -262,3 +262,15 @@ def test_the_admin_edits_stored_values_even_when_spanish_is_active(admin_client)
         page = admin_client.get(f"/admin/careers/role/{role.pk}/change/").content.decode()
     assert 'name="name" value="Medical coder"' in page and 'name="name_es" value="Codificador médico"' in page
     assert page.index('name="name"') < page.index('name="name_es"') < page.index('name="full_name"')
+
+
+# --- end to end ----------------------------------------------------------------------------------
+def test_the_spanish_role_page_and_api_show_the_spanish_content(client):
+    role = spanish_role()
+    SalaryBandFactory(role=role)
+    page = client.get(f"/es/roles/{role.slug}/").content.decode()
+    assert "Convierte notas en códigos." in page and "Leer notas" in page and "Muchas veces desde casa" in page
+    assert "Turns notes into codes." in client.get(f"/roles/{role.slug}/").content.decode()
+    api = client.get(f"/api/v1/roles/{role.slug}?lang=es").json()
+    assert api["name"] == "Codificador médico"
+    assert client.get(f"/api/v1/roles/{role.slug}").json()["name"] == "Medical coder"
