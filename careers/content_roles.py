@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from careers.content_schema import spanish_keys
 from careers.content_sync import interest_columns
 
 
@@ -52,6 +53,7 @@ def role_values(row) -> dict:
         "experience_fact": row.experience.as_dict() if row.experience else {},
         "onet_code": row.onet.code or "",
         "onet_title": row.onet.title,
+        "onet_title_es": row.onet.title_es,
         "onet_match": row.onet.match or "none",
         "onet_note": row.onet.note,
         "onet_note_es": row.onet.note_es,
@@ -81,12 +83,16 @@ def role_values(row) -> dict:
 def outlook_dict(outlook) -> dict:
     return {
         **outlook.as_dict(),
-        "occupation": outlook.occupation,
-        "period": outlook.period,
-        "employment": outlook.employment,
-        "change_pct": outlook.change_pct,
-        "openings": outlook.openings,
-        "parent_note": outlook.parent_note,
-        **({"parent_note_es": outlook.parent_note_es} if outlook.parent_note_es else {}),
-        "bright_outlook": outlook.bright_outlook,
+        **spanish_keys(
+            outlook,
+            {
+                "occupation": outlook.occupation,
+                "period": outlook.period,
+                "employment": outlook.employment,
+                "change_pct": outlook.change_pct,
+                "openings": outlook.openings,
+                "parent_note": outlook.parent_note,
+                "bright_outlook": outlook.bright_outlook,
+            },
+        ),
     }

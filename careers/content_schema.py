@@ -79,9 +79,11 @@ class Fact(_Spanish):
 
     @model_validator(mode="after")
     def _no_unknown_spanish(self):
-        unknown = sorted(k for k in (self.model_extra or {}) if k.endswith("_es"))
+        extra = self.model_extra or {}
+        known = set(type(self).model_fields) | set(extra)
+        unknown = sorted(k for k in extra if k.endswith("_es") and k[:-3] not in known)
         if unknown:
-            raise ValueError(f"unknown Spanish keys {unknown}")
+            raise ValueError(f"Spanish keys with no English beside them: {unknown}")
         return self
 
     @model_validator(mode="after")
@@ -145,6 +147,7 @@ class Certification(_Strict):
     slug: Slug
     abbreviation: str
     name: str
+    name_es: str = ""  # only for words around the credential's name ("formerly ...")
     body: Slug
     summary: str = ""
     summary_es: str = ""
@@ -282,6 +285,7 @@ class Outlook(Fact):
     """BLS Employment Projections for the role's occupation."""
 
     occupation: str  # "29-2072 Medical records specialists"
+    occupation_es: str = ""
     period: str  # "2024-34"
     employment: int | None = None
     change_pct: float | None = None
@@ -319,6 +323,7 @@ class Facet(_Strict):
 class Onet(_Strict):
     code: str | None = None
     title: str = ""
+    title_es: str = ""  # only when the title is our words, not an O*NET title
     match: str = "none"
     note: str = ""
     note_es: str = ""

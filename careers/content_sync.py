@@ -97,6 +97,7 @@ sync_one(
                 {
                     "abbreviation": row.abbreviation,
                     "name": row.name,
+                    "name_es": row.name_es,
                     "body": bodies[row.body],
                     "summary": row.summary.strip(),
                     "summary_es": row.summary_es.strip(),

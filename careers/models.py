@@ -125,7 +125,7 @@ class Track(Localized, models.Model):
 class Role(Localized, models.Model):
     translated_fields = (
         "name", "full_name", "plural", "summary", "typical_day", "tasks", "settings", "pros", "cons", "checklist",
-        "patient_contact_text", "onet_note", "crosswalk_note", "interest_note", "salary_basis",
+        "patient_contact_text", "onet_title", "onet_note", "crosswalk_note", "interest_note", "salary_basis",
     )  # fmt: skip
     translated_json = (
         "remote", "entry_education_fact", "experience_fact", "outlook", "skills", "tools", "tech_change", "salary_history",
@@ -164,6 +164,7 @@ class Role(Localized, models.Model):
     entry_education_fact = models.JSONField(default=dict)
     onet_code = models.CharField(max_length=12, blank=True)
     onet_title = models.CharField(max_length=200, blank=True)
+    onet_title_es = models.CharField(max_length=260, blank=True, help_text="Only when there is no O*NET title, only our words")
     onet_match = models.CharField(max_length=10, blank=True)
     onet_note = models.TextField(blank=True)
     onet_note_es = models.TextField(blank=True)
@@ -328,11 +329,12 @@ class CertifyingBody(Localized, models.Model):
 
 
 class Certification(Localized, models.Model):
-    translated_fields = ("summary",)  # credential names stay as they are
+    translated_fields = ("name", "summary")
 
     slug = models.SlugField(unique=True)
     abbreviation = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(max_length=260, blank=True, help_text="Only when the name holds English words besides the credential's own name")
     body = models.ForeignKey(CertifyingBody, on_delete=models.PROTECT, related_name="certifications")
     summary = models.TextField(blank=True)
     summary_es = models.TextField(blank=True)

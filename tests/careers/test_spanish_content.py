@@ -220,8 +220,8 @@ def test_a_spanish_list_that_does_not_line_up_is_refused_at_load(content):
 
 
 def test_unknown_spanish_keys_are_refused_at_load(content):
-    add_spanish(content, "certifications.yaml", lambda d: d[0].update(name_es="Codificador profesional certificado"))
-    with pytest.raises(ContentError, match=r"certifications.yaml: 0.name_es: Extra inputs are not permitted"):
+    add_spanish(content, "certifications.yaml", lambda d: d[0].update(abbreviation_es="CPC-ES"))
+    with pytest.raises(ContentError, match=r"certifications.yaml: 0.abbreviation_es: Extra inputs are not permitted"):
         load_content(content)
 
 
