@@ -6,17 +6,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from django.urls import include, path
+from django.urls import path
 
 from assessments.models import CounselorProfile
+from himcareers.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
 GOOD_PASSWORD = "plum-orchard-lantern-42"
 
-# A URL configuration with the password-choosing page that invites point to.
+# A URL configuration with the password-choosing page that invites point to (the site's own,
+# whose language prefixes cannot sit inside include()).
 urlpatterns = [
-    path("", include("himcareers.urls")),
+    *site_urlpatterns,
     path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
 ]
 
