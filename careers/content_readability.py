@@ -36,7 +36,10 @@ def fernandez_huerta(text: str) -> float | None:
     import textstat  # a test dependency: imported only when measuring
 
     textstat.set_lang("es")
-    return float(textstat.fernandez_huerta(text))
+    try:
+        return float(textstat.fernandez_huerta(text))
+    finally:
+        textstat.set_lang("en_US")  # textstat's language is global: leave it as others expect
 
 
 def readability_scores(root: Path) -> dict[str, float | None]:
