@@ -13,22 +13,23 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from assessments import models as m
+from core.i18n_content_admin import ContentLanguageAdmin
 
 
 @admin.register(m.Dimension)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(ContentLanguageAdmin):
     list_display = ["code", "name", "nickname", "order"]
     ordering = ["order"]
 
 
 @admin.register(m.Facet)
-class FacetAdmin(admin.ModelAdmin):
+class FacetAdmin(ContentLanguageAdmin):
     list_display = ["name", "slug", "order"]
     ordering = ["order"]
 
 
 @admin.register(m.Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(ContentLanguageAdmin):
     list_display = ["code", "text", "dimension", "facet", "order", "active"]
     list_filter = ["active", "dimension", "facet"]
     search_fields = ["code", "text"]

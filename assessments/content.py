@@ -21,6 +21,8 @@ def load_items(path: Path) -> Report:
     scale = data.get("scale") or {}
     if (scale.get("min"), scale.get("max")) != (1, 5):
         raise ContentError("items.yaml: the scale must run from 1 to 5")
+    if scale.get("labels_es") and len(scale["labels_es"]) != len(scale.get("labels") or []):
+        raise ContentError("items.yaml: scale.labels_es: the Spanish labels must line up with the English ones")
 
     dims = {}
     for row in data["dimensions"]:
@@ -30,7 +32,15 @@ def load_items(path: Path) -> Report:
             report,
             Dimension,
             {"code": row["code"]},
-            {"name": row["name"], "nickname": row.get("nickname", ""), "summary": row.get("summary", ""), "order": int(row.get("order", 0))},
+{
+                "name": row["name"],
+                "name_es": row.get("name_es", ""),
+                "nickname": row.get("nickname", ""),
+                "nickname_es": row.get("nickname_es", ""),
+                "summary": row.get("summary", ""),
+                "summary_es": row.get("summary_es", ""),
+                "order": int(row.get("order", 0)),
+            },
         )
     facets = {}
     for row in data["facets"]:
@@ -40,7 +50,13 @@ def load_items(path: Path) -> Report:
             report,
             Facet,
             {"slug": row["slug"]},
-            {"name": row["name"], "summary": row.get("summary", ""), "order": int(row.get("order", 0))},
+{
+                "name": row["name"],
+                "name_es": row.get("name_es", ""),
+                "summary": row.get("summary", ""),
+                "summary_es": row.get("summary_es", ""),
+                "order": int(row.get("order", 0)),
+            },
         )
     keep = []
     for row in data["items"]:
@@ -53,7 +69,7 @@ def load_items(path: Path) -> Report:
                 report,
                 Item,
                 {"code": row["code"]},
-                {"text": row["text"], "dimension": dimension, "facet": facet, "order": int(row.get("order", 0)), "active": True},
+                {"text": row["text"], "text_es": row.get("text_es", ""), "dimension": dimension, "facet": facet, "order": int(row.get("order", 0)), "active": True},
             ).pk
         )
     prune(report, Item.objects.all(), keep)

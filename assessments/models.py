@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.i18n_content import Localized
+
 # Join codes avoid look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B) so they can be read aloud.
 JOIN_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
 JOIN_CODE_LENGTH = 8
@@ -24,11 +26,16 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
-class Dimension(models.Model):
+class Dimension(Localized, models.Model):
+    translated_fields = ("name", "nickname", "summary")
+
     code = models.CharField(max_length=1, unique=True)
     name = models.CharField(max_length=40)
+    name_es = models.CharField(max_length=60, blank=True)
     nickname = models.CharField(max_length=40, blank=True)
+    nickname_es = models.CharField(max_length=60, blank=True)
     summary = models.CharField(max_length=300, blank=True)
+    summary_es = models.CharField(max_length=400, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -38,10 +45,14 @@ class Dimension(models.Model):
         return f"{self.code} {self.name}"
 
 
-class Facet(models.Model):
+class Facet(Localized, models.Model):
+    translated_fields = ("name", "summary")
+
     slug = models.SlugField(max_length=24, unique=True)
     name = models.CharField(max_length=80)
+    name_es = models.CharField(max_length=120, blank=True)
     summary = models.CharField(max_length=300, blank=True)
+    summary_es = models.CharField(max_length=400, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -57,9 +68,12 @@ class ItemQuerySet(models.QuerySet):
         return self.filter(active=True).select_related("dimension", "facet").order_by("order", "code")
 
 
-class Item(models.Model):
+class Item(Localized, models.Model):
+    translated_fields = ("text",)
+
     code = models.CharField(max_length=8, unique=True)
     text = models.CharField(max_length=200)
+    text_es = models.CharField(max_length=300, blank=True)
     dimension = models.ForeignKey(Dimension, null=True, blank=True, on_delete=models.PROTECT, related_name="items")
     facet = models.ForeignKey(Facet, null=True, blank=True, on_delete=models.PROTECT, related_name="items")
     order = models.PositiveSmallIntegerField(default=0)

@@ -7,10 +7,17 @@ generation (core.invalidation), whoever makes it.
 from django.contrib import admin
 
 from careers import models as m
+from core.i18n_content_admin import RawContentAdminMixin
 
 
-class ContentAdmin(admin.ModelAdmin):
-    """The base of the content models' admins (cache invalidation needs nothing here)."""
+class ContentAdmin(RawContentAdminMixin, admin.ModelAdmin):
+    """The base of the content models' admins (cache invalidation needs nothing here). Rows are
+    edited as stored: each Spanish field (X_es) sits right after its English X, and the `_es`
+    keys inside JSON fields are edited in the JSON."""
+
+
+class ContentInline(RawContentAdminMixin, admin.TabularInline):
+    """An inline of a content model, Spanish beside English."""
 
 
 class RoleAliasInline(admin.TabularInline):
@@ -18,18 +25,18 @@ class RoleAliasInline(admin.TabularInline):
     extra = 0
 
 
-class RoleFacetInline(admin.TabularInline):
+class RoleFacetInline(ContentInline):
     model = m.RoleFacet
     extra = 0
 
 
-class SalaryBandInline(admin.TabularInline):
+class SalaryBandInline(ContentInline):
     model = m.SalaryBand
     extra = 0
-    fields = ["level", "amount", "text", "status", "year", "source_ids", "note", "order"]
+    fields = ["level", "amount", "text", "text_es", "status", "year", "year_es", "source_ids", "note", "note_es", "order"]
 
 
-class RoleCertificationInline(admin.TabularInline):
+class RoleCertificationInline(ContentInline):
     model = m.RoleCertification
     extra = 0
     autocomplete_fields = ["certification"]
@@ -56,7 +63,7 @@ class SourceAdmin(ContentAdmin):
     list_filter = ["kind"]
 
 
-class CertificationFactInline(admin.TabularInline):
+class CertificationFactInline(ContentInline):
     model = m.CertificationFact
     extra = 0
 
@@ -84,3 +91,15 @@ class EducationPathAdmin(ContentAdmin):
 class LadderStepAdmin(ContentAdmin):
     list_display = ["from_role", "to_role", "kind"]
     list_filter = ["kind"]
+
+
+@admin.register(m.Directory)
+class DirectoryAdmin(ContentAdmin):
+    list_display = ["name", "slug", "for_all_roles", "order"]
+    filter_horizontal = ["certifications"]
+
+
+@admin.register(m.GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    list_display = ["term", "slug", "expansion"]
+    search_fields = ["term", "expansion", "definition"]

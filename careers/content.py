@@ -22,6 +22,7 @@ from django.db.models import Model
 from pydantic import TypeAdapter, ValidationError
 
 from careers import content_schema as s
+from core.i18n_content import raw_content
 
 
 class ContentError(ValueError):
@@ -64,7 +65,13 @@ def validate(schema, data, where: str):
 
 
 def sync_one(report: Report, model, lookup: dict, values: dict):
-    """Create or update one row; write only when something differs."""
+    """Create or update one row; write only when something differs. The row is read as stored
+    (English in X, Spanish in X_es), whatever the active language."""
+    with raw_content():
+        return _sync_one(report, model, lookup, values)
+
+
+def _sync_one(report: Report, model, lookup: dict, values: dict):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model.objects.create(**lookup, **values)
@@ -166,5 +173,5 @@ def load_content(root: Path) -> Report:
     problems = check_consistency(content)
     if problems:
         raise ContentError("\n".join(problems))
-    with transaction.atomic():
+    with transaction.atomic(), raw_content():
         return Syncer(content).run()

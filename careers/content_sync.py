@@ -44,7 +44,7 @@ class Syncer:
 
     def tracks(self):
         rows = self._all(
-            m.Track, self.c.tracks, lambda r: {"slug": r.slug}, lambda r: {"name": r.name, "summary": r.summary, "order": r.order}
+            m.Track, self.c.tracks, lambda r: {"slug": r.slug}, lambda r: {"name": r.name, "name_es": r.name_es, "summary": r.summary, "summary_es": r.summary_es, "order": r.order}
         )
         return {t.slug: t for t in rows.values()}
 
@@ -56,7 +56,9 @@ class Syncer:
             lambda r: {
                 "abbreviation": r.abbreviation,
                 "name": r.name,
+                "name_es": r.name_es,
                 "summary": r.summary.strip(),
+                "summary_es": r.summary_es.strip(),
                 "url": r.url,
                 "facts": {k: f.as_dict() for k, f in r.facts.items()},
             },
@@ -70,7 +72,9 @@ class Syncer:
         keep = [sync_one(self.report, m.RoleAlias, {"role": role, "title": t}, {}).pk for t in dict.fromkeys(row.aliases)]
         prune(self.report, role.aliases.all(), keep)
         keep = [
-            sync_one(self.report, m.RoleFacet, {"role": role, "facet": name}, {"level": f.level, "reason": f.reason}).pk
+sync_one(
+                self.report, m.RoleFacet, {"role": role, "facet": name}, {"level": f.level, "reason": f.reason, "reason_es": f.reason_es}
+            ).pk
             for name, f in row.facets.items()
         ]
         prune(self.report, role.facets.all(), keep)
@@ -93,8 +97,10 @@ class Syncer:
                 {
                     "abbreviation": row.abbreviation,
                     "name": row.name,
+                    "name_es": row.name_es,
                     "body": bodies[row.body],
                     "summary": row.summary.strip(),
+                    "summary_es": row.summary_es.strip(),
                     "fee_amount": int(amount) if amount is not None else None,
                     "url": row.url,
                     "former_names": row.former_names,
@@ -129,7 +135,11 @@ class Syncer:
                 self.report,
                 m.RoleCertification,
                 {"role": roles[r], "certification": certs[c]},
-                {"kind": kind, "note": self.c.roles[r].certifications.notes.get(c, "")},
+{
+                    "kind": kind,
+                    "note": self.c.roles[r].certifications.notes.get(c, ""),
+                    "note_es": self.c.roles[r].certifications.notes_es.get(c, ""),
+                },
             ).pk
             for (r, c), kind in sorted(wanted.items())
         ]
@@ -144,9 +154,11 @@ class Syncer:
                 {"slug": row.slug},
                 {
                     "name": row.name,
+                    "name_es": row.name_es,
                     "level": row.level,
                     "order": row.order,
                     "summary": row.summary.strip(),
+                    "summary_es": row.summary_es.strip(),
                     "duration": row.duration.as_dict(),
                     "months_min": row.duration.months_min,
                     "months_max": row.duration.months_max,
@@ -154,7 +166,9 @@ class Syncer:
                     "cost_min": row.cost.min,
                     "cost_max": row.cost.max,
                     "eligible_for": row.eligible_for,
+                    "eligible_for_es": row.eligible_for_es,
                     "not_eligible_for": row.not_eligible_for,
+                    "not_eligible_for_es": row.not_eligible_for_es,
                 },
             )
             sync_m2m(self.report, path.certifications, [certs[c] for c in row.certifications])
@@ -168,7 +182,7 @@ class Syncer:
                 self.report,
                 m.LadderStep,
                 {"from_role": roles[row.from_], "to_role": roles[row.to]},
-                {"kind": row.kind, "note": row.note},
+                {"kind": row.kind, "note": row.note, "note_es": row.note_es},
             ).pk
             for row in self.c.ladder
         ]
@@ -177,7 +191,15 @@ class Syncer:
     def directories(self, certs):
         keep = []
         for order, row in enumerate(self.c.directories):
-            values = {"name": row.name, "url": row.url, "summary": row.summary, "for_all_roles": row.for_all_roles, "order": order}
+            values = {
+                "name": row.name,
+                "name_es": row.name_es,
+                "url": row.url,
+                "summary": row.summary,
+                "summary_es": row.summary_es,
+                "for_all_roles": row.for_all_roles,
+                "order": order,
+            }
             obj = sync_one(self.report, m.Directory, {"slug": row.slug}, values)
             sync_m2m(self.report, obj.certifications, [certs[c] for c in row.certifications])
             keep.append(obj.pk)
@@ -188,12 +210,29 @@ class Syncer:
             m.GlossaryTerm,
             self.c.glossary,
             lambda r: {"slug": r.slug},
-            lambda r: {"term": r.term, "expansion": r.expansion, "definition": r.definition, "source_ids": r.sources},
+lambda r: {
+                "term": r.term,
+                "term_es": r.term_es,
+                "expansion": r.expansion,
+                "expansion_es": r.expansion_es,
+                "definition": r.definition,
+                "definition_es": r.definition_es,
+                "source_ids": r.sources,
+            },
         )
 
 
 def _fact_columns(fact) -> dict:
-    return {"text": fact.text, "status": fact.status, "year": fact.year, "note": fact.note, "source_ids": list(fact.sources)}
+    return {
+        "text": fact.text,
+        "text_es": fact.text_es,
+        "status": fact.status,
+        "year": fact.year,
+        "year_es": fact.year_es,
+        "note": fact.note,
+        "note_es": fact.note_es,
+        "source_ids": list(fact.sources),
+    }
 
 
 def interest_columns(scores: dict) -> dict:

@@ -4,6 +4,7 @@ the time it takes to start (careers.durations wording). Two queries for any cata
 from dataclasses import dataclass
 
 from careers.models import CareerLevel, Role, Track
+from core.i18n_content import with_spanish
 
 ROLES_PER_TRACK = 3
 # Roles people start in come first on the home page; then the rest, in the catalogue's order.
@@ -21,7 +22,7 @@ def field_at_a_glance(per_track: int = ROLES_PER_TRACK) -> list[TrackGlance]:
     """Every track, in order, with its first ``per_track`` roles (entry-level roles first)."""
     tracks = list(Track.objects.with_role_counts())
     roles = Role.objects.for_match_cards().only(
-        "slug", "name", "plural", "entry_salary", "entry_education", "experience_months", "level", "order", "track_id"
+        "slug", *with_spanish("name", "plural"), "entry_salary", "entry_education", "experience_months", "level", "order", "track_id"
     )
     by_track: dict[int, list] = {}
     for role in roles:

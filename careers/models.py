@@ -18,6 +18,7 @@ from careers.querysets import (
     SourceQuerySet,
     TrackQuerySet,
 )
+from core.i18n_content import Localized
 from core.vocabulary import FACET_LABELS, WORK_FACETS
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -66,13 +67,18 @@ EDUCATION_RANK = {value: rank for rank, value in enumerate(EducationLevel.values
 Facet = models.TextChoices("Facet", [(f.upper(), (f, _(FACET_LABELS[f]))) for f in WORK_FACETS])
 
 
-class SourcedFact(models.Model):
+class SourcedFact(Localized, models.Model):
     """A shown value with its status, vintage and sources (abstract)."""
 
+    translated_fields = ("text", "year", "note")
+
     text = models.TextField()
+    text_es = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices)
     year = models.CharField(max_length=120, blank=True)
+    year_es = models.CharField(max_length=120, blank=True, help_text="Only when the year holds English words")
     note = models.TextField(blank=True)
+    note_es = models.TextField(blank=True)
     source_ids = models.JSONField(default=list, blank=True, help_text="Ids from the source register, e.g. [\"S02\"]")
 
     class Meta:
@@ -98,10 +104,14 @@ class Source(models.Model):
         return (self.key,)
 
 
-class Track(models.Model):
+class Track(Localized, models.Model):
+    translated_fields = ("name", "summary")
+
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
+    name_es = models.CharField(max_length=160, blank=True)
     summary = models.TextField(blank=True)
+    summary_es = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = TrackQuerySet.as_manager()
@@ -113,32 +123,54 @@ class Track(models.Model):
         return self.name
 
 
-class Role(models.Model):
+class Role(Localized, models.Model):
+    translated_fields = (
+        "name", "full_name", "plural", "summary", "typical_day", "tasks", "settings", "pros", "cons", "checklist",
+        "patient_contact_text", "onet_title", "onet_note", "crosswalk_note", "interest_note", "salary_basis",
+    )  # fmt: skip
+    translated_json = (
+        "remote", "entry_education_fact", "experience_fact", "outlook", "skills", "tools", "tech_change", "salary_history",
+    )  # fmt: skip
+
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
+    name_es = models.CharField(max_length=160, blank=True)
     full_name = models.CharField(max_length=200, blank=True)
+    full_name_es = models.CharField(max_length=260, blank=True)
     plural = models.CharField(max_length=120)
+    plural_es = models.CharField(max_length=160, blank=True)
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="roles")
     order = models.PositiveSmallIntegerField(default=0)
     level = models.CharField(max_length=12, choices=CareerLevel.choices, default=CareerLevel.ENTRY)
     summary = models.TextField()
+    summary_es = models.TextField(blank=True)
     typical_day = models.TextField()
+    typical_day_es = models.TextField(blank=True)
     tasks = models.JSONField(default=list)
+    tasks_es = models.JSONField(default=list, blank=True)
     settings = models.JSONField(default=list)
+    settings_es = models.JSONField(default=list, blank=True)
     pros = models.JSONField(default=list)
+    pros_es = models.JSONField(default=list, blank=True)
     cons = models.JSONField(default=list)
+    cons_es = models.JSONField(default=list, blank=True)
     checklist = models.JSONField(default=list)
+    checklist_es = models.JSONField(default=list, blank=True)
     remote_level = models.CharField(max_length=10, choices=Level.choices)
     remote = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
     patient_contact_level = models.CharField(max_length=10, choices=Level.choices)
     patient_contact_text = models.TextField(blank=True)
+    patient_contact_text_es = models.TextField(blank=True)
     entry_education = models.CharField(max_length=12, choices=EducationLevel.choices)
     entry_education_fact = models.JSONField(default=dict)
     onet_code = models.CharField(max_length=12, blank=True)
     onet_title = models.CharField(max_length=200, blank=True)
+    onet_title_es = models.CharField(max_length=260, blank=True, help_text="Only when there is no O*NET title, only our words")
     onet_match = models.CharField(max_length=10, blank=True)
     onet_note = models.TextField(blank=True)
+    onet_note_es = models.TextField(blank=True)
     crosswalk_note = models.TextField(blank=True)
+    crosswalk_note_es = models.TextField(blank=True)
     interest_code = models.CharField(max_length=12, help_text="O*NET code the interest scores come from")
     interest_r = models.DecimalField(max_digits=3, decimal_places=2)
     interest_i = models.DecimalField(max_digits=3, decimal_places=2)
@@ -150,7 +182,9 @@ class Role(models.Model):
     interest_status = models.CharField(max_length=12, choices=Status.choices)
     is_synthesis = models.BooleanField(default=False)
     interest_note = models.TextField(blank=True)
+    interest_note_es = models.TextField(blank=True)
     salary_basis = models.TextField(blank=True)
+    salary_basis_es = models.TextField(blank=True)
     salary_history = models.JSONField(default=list, blank=True)
     entry_salary = models.PositiveIntegerField(default=0, help_text="Entry band, for filtering")
     experience_months = models.PositiveSmallIntegerField(
@@ -232,11 +266,14 @@ class RoleAlias(models.Model):
         return self.title
 
 
-class RoleFacet(models.Model):
+class RoleFacet(Localized, models.Model):
+    translated_fields = ("reason",)
+
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="facets")
     facet = models.CharField(max_length=24, choices=Facet.choices)
     level = models.PositiveSmallIntegerField()
     reason = models.TextField()
+    reason_es = models.TextField(blank=True)
 
     class Meta:
         ordering = ["role", "facet"]
@@ -271,11 +308,16 @@ class SalaryBand(SourcedFact):
         return f"{self.role} {self.level}: ${self.amount:,}"
 
 
-class CertifyingBody(models.Model):
+class CertifyingBody(Localized, models.Model):
+    translated_fields = ("name", "summary")
+    translated_json = ("facts",)
+
     slug = models.SlugField(unique=True)
     abbreviation = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(max_length=260, blank=True, help_text="Only when the name holds English words besides the body's own name")
     summary = models.TextField(blank=True)
+    summary_es = models.TextField(blank=True)
     facts = models.JSONField(default=dict, blank=True)
     url = models.URLField(max_length=300, blank=True, help_text="The body's official home page")
 
@@ -287,12 +329,16 @@ class CertifyingBody(models.Model):
         return self.abbreviation
 
 
-class Certification(models.Model):
+class Certification(Localized, models.Model):
+    translated_fields = ("name", "summary")
+
     slug = models.SlugField(unique=True)
     abbreviation = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(max_length=260, blank=True, help_text="Only when the name holds English words besides the credential's own name")
     body = models.ForeignKey(CertifyingBody, on_delete=models.PROTECT, related_name="certifications")
     summary = models.TextField(blank=True)
+    summary_es = models.TextField(blank=True)
     fee_amount = models.PositiveIntegerField(null=True, blank=True, help_text="Lowest fee in USD, when known")
     url = models.URLField(max_length=300, blank=True, help_text="The credential's page on the body's own site")
     former_names = models.JSONField(default=list, blank=True, help_text="Earlier names people still search for")
@@ -334,7 +380,9 @@ class CertificationFact(SourcedFact):
         return self.kind.replace("_", " ").capitalize()
 
 
-class RoleCertification(models.Model):
+class RoleCertification(Localized, models.Model):
+    translated_fields = ("note",)
+
     class Kind(models.TextChoices):
         REQUIRED = "required", _("Required")
         COMMON = "common", _("Often required by employers")
@@ -345,6 +393,7 @@ class RoleCertification(models.Model):
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="role_certifications")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     note = models.TextField(blank=True, help_text="What it takes beyond this role's usual routes")
+    note_es = models.TextField(blank=True)
 
     class Meta:
         ordering = ["role", "kind", "certification__abbreviation"]
@@ -354,12 +403,17 @@ class RoleCertification(models.Model):
         return f"{self.role} · {self.certification} ({self.kind})"
 
 
-class EducationPath(models.Model):
+class EducationPath(Localized, models.Model):
+    translated_fields = ("name", "summary", "eligible_for", "not_eligible_for")
+    translated_json = ("duration", "cost")
+
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(max_length=260, blank=True)
     level = models.CharField(max_length=12, choices=EducationLevel.choices)
     order = models.PositiveSmallIntegerField(default=0)
     summary = models.TextField(blank=True)
+    summary_es = models.TextField(blank=True)
     duration = models.JSONField(default=dict, help_text="Fact: text, status, year, sources")
     months_min = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty when no source gives it")
     months_max = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -367,7 +421,9 @@ class EducationPath(models.Model):
     cost_min = models.PositiveIntegerField(null=True, blank=True)
     cost_max = models.PositiveIntegerField(null=True, blank=True)
     eligible_for = models.JSONField(default=list, blank=True)
+    eligible_for_es = models.JSONField(default=list, blank=True)
     not_eligible_for = models.JSONField(default=list, blank=True)
+    not_eligible_for_es = models.JSONField(default=list, blank=True)
     certifications = models.ManyToManyField(Certification, blank=True, related_name="education_paths")
     roles = models.ManyToManyField(Role, blank=True, related_name="education_paths")
 
@@ -388,7 +444,9 @@ class EducationPath(models.Model):
         return self.name
 
 
-class LadderStep(models.Model):
+class LadderStep(Localized, models.Model):
+    translated_fields = ("note",)
+
     class Kind(models.TextChoices):
         UP = "up", _("Step up")
         SIDEWAYS = "sideways", _("Sideways move")
@@ -397,6 +455,7 @@ class LadderStep(models.Model):
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="previous_steps")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     note = models.TextField(blank=True)
+    note_es = models.TextField(blank=True)
 
     class Meta:
         ordering = ["from_role", "to_role"]
@@ -409,13 +468,17 @@ class LadderStep(models.Model):
         return f"{self.from_role} → {self.to_role}"
 
 
-class Directory(models.Model):
+class Directory(Localized, models.Model):
     """An official directory of programs or jobs (CAHIIM, CareerOneStop, ...) a role page links to."""
+
+    translated_fields = ("name", "summary")
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(max_length=260, blank=True)
     url = models.URLField(max_length=300)
     summary = models.TextField(blank=True)
+    summary_es = models.TextField(blank=True)
     for_all_roles = models.BooleanField(default=False)
     certifications = models.ManyToManyField(Certification, blank=True, related_name="directories")
     order = models.PositiveSmallIntegerField(default=0)
@@ -430,13 +493,18 @@ class Directory(models.Model):
         return self.name
 
 
-class GlossaryTerm(models.Model):
+class GlossaryTerm(Localized, models.Model):
     """A word the site uses that a newcomer may not know."""
+
+    translated_fields = ("term", "expansion", "definition")
 
     slug = models.SlugField(unique=True)
     term = models.CharField(max_length=80)
+    term_es = models.CharField(max_length=120, blank=True, help_text="Only for a word; abbreviations stay")
     expansion = models.CharField(max_length=200, blank=True, help_text="What an abbreviation stands for")
+    expansion_es = models.CharField(max_length=260, blank=True)
     definition = models.TextField()
+    definition_es = models.TextField(blank=True)
     source_ids = models.JSONField(default=list, blank=True)
 
     class Meta:

@@ -3,8 +3,10 @@
 import re
 
 from django.db import models
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+
+from core.i18n_content import localized_expr, with_spanish
 
 LEVEL_ORDER = ["none", "low", "moderate", "high"]
 EDUCATION_ORDER = ["high-school", "certificate", "associate", "bachelor", "master"]
@@ -103,18 +105,19 @@ class RoleQuerySet(models.QuerySet):
 
         direct_within, direct_any = timed(roles=OuterRef("pk"))
         feeder_within, feeder_any = timed(roles__next_steps__to_role=OuterRef("pk"))
-        pick = lambda field: Coalesce(  # noqa: E731
-            *(Subquery(q.values(field)[:1]) for q in (direct_within, direct_any, feeder_within, feeder_any))
+        pick = lambda expr: Coalesce(  # noqa: E731
+            *(Subquery(q.values(v=expr)[:1]) for q in (direct_within, direct_any, feeder_within, feeder_any))
         )
+        # Annotations skip the models' from_db, so the translated ones pick their language here.
         return (
-            self.only("slug", "name", "plural", "summary", "entry_salary", "entry_education", "experience_months", "outlook")
+            self.only("slug", *with_spanish("name", "plural", "summary"), "entry_salary", "entry_education", "experience_months", "outlook")
             .annotate(entry_rank=rank("entry_education"))
             .annotate(
                 entry_band_amount=Subquery(entry.values("amount")[:1]),
                 entry_band_status=Subquery(entry.values("status")[:1]),
-                entry_band_year=Subquery(entry.values("year")[:1]),
-                first_job_months=pick("months_min"),
-                first_job_path=pick("name"),
+                entry_band_year=Subquery(entry.values(v=localized_expr("year"))[:1]),
+                first_job_months=pick(F("months_min")),
+                first_job_path=pick(localized_expr("name")),
             )
             .order_by()
         )
@@ -130,13 +133,13 @@ class RoleQuerySet(models.QuerySet):
         return (
             self.select_related("track")
             .only(
-                "slug", "name", "level", "remote_level", "patient_contact_level", "order",
-                "track__slug", "track__name", "track__order",
+                "slug", *with_spanish("name"), "level", "remote_level", "patient_contact_level", "order",
+                "track__slug", *with_spanish("track__name"), "track__order",
             )
             .annotate(
                 entry_band_amount=Subquery(entry.values("amount")[:1]),
                 entry_band_status=Subquery(entry.values("status")[:1]),
-                entry_band_year=Subquery(entry.values("year")[:1]),
+                entry_band_year=Subquery(entry.values(v=localized_expr("year"))[:1]),
                 first_job_months=Subquery(shortest.values("months_min")[:1]),
             )
             .prefetch_related(Prefetch("next_steps", queryset=LadderStep.objects.only("from_role", "to_role", "kind").order_by("pk")))

@@ -9,16 +9,16 @@ from django.test import override_settings
 from django.urls import path
 
 from assessments.models import CounselorProfile
-from himcareers import urls as site_urls
+from himcareers.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
 GOOD_PASSWORD = "plum-orchard-lantern-42"
 
-# A URL configuration with the password-choosing page that invites point to (the site's own
-# patterns are added as they are: i18n_patterns may not be included).
+# A URL configuration with the password-choosing page that invites point to (the site's own,
+# whose language prefixes cannot sit inside include()).
 urlpatterns = [
-    *site_urls.urlpatterns,
+    *site_urlpatterns,
     path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
 ]
 

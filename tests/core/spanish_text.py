@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+#: ("it" is left out: Spanish prose writes the abbreviation IT.)
 #: Words that are English and never Spanish: one in a Spanish sentence means English UI text.
 ENGLISH_WORDS = frozenset(
     "the and you your with for of to is are this that what how from was were will not "
-    "about more than which their they our we it its be been have does".split()
+    "about more than which their they our we its be been have does".split()
 )
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "aria-description")
 SKIPPED = {"script", "style", "template", "svg-skip"}
@@ -63,11 +64,22 @@ def visible_texts(html: str) -> list[str]:
     return parser.texts
 
 
-def english_in(html: str) -> list[str]:
-    """The texts of the page (outside lang="en") that contain an English-only word."""
+URL = re.compile(r"\bhttps?://\S+")
+
+
+def english_in(html: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The texts of the page (outside lang="en") that contain an English-only word.
+
+    ``names``: proper names that stay English in Spanish prose (a credential's or a source's
+    title), taken out of each text before it is read, longest first.
+    """
     found = []
     for text in visible_texts(html):
-        words = set(re.findall(r"[a-z]+", text.lower()))
+        rest = URL.sub(" ", text)
+        for name in names:
+            rest = rest.replace(name, " ")
+        # Abbreviations in capitals (IS, IT) are not words.
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", rest) if not (w.isupper() and len(w) > 1)}
         if words & ENGLISH_WORDS:
             found.append(text)
     return found
