@@ -14,7 +14,7 @@ from assessments.validation.content import CONTENT, bank_problems, load_bank, lo
 def test_the_spanish_bank_is_the_english_instrument_and_scores_the_same():
     english, spanish = load_bank(), load_bank(lang="es")
     assert spanish.items == english.items and spanish.codes_by_key == english.codes_by_key
-    assert [p for p in bank_problems(spanish, english) if "differ" in p] == []
+    assert bank_problems(spanish, english) == []  # items.yaml holds every statement in Spanish
     roles = load_roles()
     runs = [simulate.run("realistic", bank, roles, population.realistic(bank, 150, seed=5)) for bank in (english, spanish)]
     assert runs[0].first == runs[1].first and runs[0].retest_in_top3 == runs[1].retest_in_top3
@@ -29,6 +29,7 @@ def _bank_with(tmp_path, change) -> object:
 
 def test_the_check_names_missing_spanish_statements_and_labels(tmp_path):
     def translate_all_but_one(data):
+        data["items"][0].pop("text_es", None)
         for row in data["items"][1:]:
             row["text_es"] = f"Afirmación {row['code']}"
         data["scale"]["labels_es"] = ["Me disgusta mucho", "No me gusta", "No sé", "Me gusta", "Me gusta mucho"]
