@@ -65,6 +65,12 @@ def visible_texts(html: str) -> list[str]:
 
 
 URL = re.compile(r"\bhttps?://\S+")
+#: An English term in parentheses after its Spanish (docs/glossary-es.md allows it, for searching).
+GLOSS = re.compile(r"\([^()]*\)")
+#: An official code descriptor, which stays English: ICD-10-CM or HCPCS code, then its words.
+CODE_DESCRIPTOR = re.compile(r"\b[A-Z]\d[0-9A-Z]{1,3}(?:\.[0-9A-Z]{1,4})?\s[^();]*")
+#: An O*NET or SOC code and its occupation title, which stays English.
+OCCUPATION = re.compile(r"\b\d{2}-\d{4}(?:\.\d{2})?\s+[A-Z][\w-]*(?:,?\s+(?:and|of|or|the|for|[A-Z][\w&-]*))*")
 
 
 def english_in(html: str, names: tuple[str, ...] = ()) -> list[str]:
@@ -78,6 +84,7 @@ def english_in(html: str, names: tuple[str, ...] = ()) -> list[str]:
         rest = URL.sub(" ", text)
         for name in names:
             rest = rest.replace(name, " ")
+        rest = OCCUPATION.sub(" ", CODE_DESCRIPTOR.sub(" ", GLOSS.sub(" ", rest)))
         # Abbreviations in capitals (IS, IT) are not words.
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", rest) if not (w.isupper() and len(w) > 1)}
         if words & ENGLISH_WORDS:

@@ -85,6 +85,7 @@ QUOTED_NAMES = (
     "Medical Records and Health Information Technicians", "Medical Records and Health Information Specialists",
     "Health Information Technologists and Medical Registrars", "Medical Records Specialists",
     "Financial and Investment Analysts", "U.S. Department of Labor", "Employment and Training Administration",
+    "National Center for Health Statistics", "Centers for Disease Control and Prevention", "Centers for Medicare & Medicaid Services",
 )
 
 
@@ -163,3 +164,15 @@ def test_the_sign_in_and_error_pages_are_spanish(english_messages):
         pages[url] = response.content.decode()
     found = problems(pages, english_messages)
     assert not found, report(found)
+
+
+def test_the_reader_finds_english_ui_text_and_spares_what_stays_english():
+    html = (
+        '<html lang="es"><body><h1>Tus resultados</h1><button aria-label="Close the menu">x</button>'
+        '<p>Take the quiz again</p><p lang="en">Medical Records Specialists of the BLS</p>'
+        "<p>Diagnóstico: S52.522A Torus fracture of lower end of left radius</p>"
+        "<p>Silbidos al respirar (wheezing of the chest)</p><p>Cuesta $299 (IS, TS, TR)</p></body></html>"
+    )
+    assert english_in(html) == ["Close the menu", "Take the quiz again"]
+    english_page = Client().get("/quiz/", **HTTPS).content.decode().replace('<html lang="en"', '<html lang="es"')
+    assert len(english_in(english_page)) > 5
