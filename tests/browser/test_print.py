@@ -126,7 +126,7 @@ def test_a_results_packet_is_one_page_of_results_then_next_steps_for_the_top_thr
         first = texts[0]
         assert title in first and holland.lower() in first.lower()
         missing = [names[slug] for slug in top if names[slug] not in first]
-        assert not missing, f"{lang} {fmt}: page 1 lacks top matches {missing}"
+        assert not missing, f"{lang} {fmt}: page 1 lacks top matches {missing}; page 1 reads:\n{first}\n---- page 2 reads:\n{texts[1][:2500]}"
         assert roadmap not in first, f"{lang} {fmt}: the next steps start on page 1"
         assert texts[1].lstrip().startswith(f"{roadmap}{names[top[0]]}"), f"{lang} {fmt}: page 2 starts {texts[1][:60]!r}"
         assert [f"{roadmap}{names[slug]}" in text for slug in top[:3]] == [True] * 3
