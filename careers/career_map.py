@@ -15,32 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-
-def gettext_noop(message: str) -> str:
-    """Marks a message for makemessages; translated where it is shown (through ``tr``)."""
-    return message
-
-
-class Translator(Protocol):
-    """What the map needs to word itself: django.utils.translation has it."""
-
-    def gettext(self, message: str) -> str: ...
-    def ngettext(self, singular: str, plural: str, number: int) -> str: ...
-
-
-class English:
-    """The default Translator: the English of the messages."""
-
-    @staticmethod
-    def gettext(message: str) -> str:
-        return message
-
-    @staticmethod
-    def ngettext(singular: str, plural: str, number: int) -> str:
-        return singular if number == 1 else plural
-
+from core.translator import English, Translator, gettext_noop
 
 LABEL_W = 124  # the lane (track) labels on the left
 COL_W = 246

@@ -9,26 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
-
-class Translator(Protocol):
-    """What the chart needs to word its axis: django.utils.translation has it."""
-
-    def gettext(self, message: str) -> str: ...
-    def ngettext(self, singular: str, plural: str, number: int) -> str: ...
-
-
-class English:
-    """The default Translator: the English of the messages (no Django here)."""
-
-    @staticmethod
-    def gettext(message: str) -> str:
-        return message
-
-    @staticmethod
-    def ngettext(singular: str, plural: str, number: int) -> str:
-        return singular if number == 1 else plural
+from core.translator import English, Translator
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from careers.models import EDUCATION_RANK
+from core.vocabulary import months_words
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,7 @@ def span_words(months_min: int | None, months_max: int | None = None) -> str:
 def _one(months: int) -> str:
     """core.vocabulary.months_words (the same words as the quiz's training reasons), in the
     active language: 3 -> "3 months", 12 -> "1 year", 18 -> "1.5 years", 0 -> "no study"."""
-    if months == 0:
-        return _("no study")
-    if months % 12 == 0:
-        years = months // 12
-        return ngettext("%(years)s year", "%(years)s years", years) % {"years": years}
-    if months > 12 and months % 6 == 0:
-        return _("%(years)s years") % {"years": f"{months / 12:g}"}
-    return ngettext("%(months)s month", "%(months)s months", months) % {"months": months}
+    return months_words(months, gettext=_, ngettext=ngettext)
 
 
 @dataclass(frozen=True)
