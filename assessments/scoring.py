@@ -595,8 +595,12 @@ def rank(profile: Profile, roles: Sequence[RoleProfile], *, explain: bool | int 
         set_score(m, score)
         set_reasons(m, ())
         add(m)
-    for pos in range(min(n_explain, len(out))):
-        out[pos] = _explained(out[pos], profile, ordered[order[pos]])
+    if n_explain:
+        from assessments.scoring_reasons import explain as reasons  # noqa: PLC0415 (reasons import this module)
+
+        for pos in range(min(n_explain, len(out))):  # new objects of this call: filled in place
+            m = out[pos]
+            set_reasons(m, reasons(profile, ordered[order[pos]], m))
     return out
 
 

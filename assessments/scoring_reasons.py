@@ -192,10 +192,13 @@ def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[
 
 def training_reason(profile: scoring.Profile, role: scoring.RoleProfile, gap: int) -> Reason:
     """The training line: it fits, or the role needs more training than the person planned."""
-    step = role.training_step
-    if step is None:
-        return _reason("training_too_long" if gap else "training_fits", TRAINING, "training_no_route", role.plural, role=role.slug)
-    months = role.months_to_first_job
+    return _training_reason(role.slug, role.plural, role.training_step is None, role.months_to_first_job, bool(gap))
+
+
+@functools.lru_cache(maxsize=4096)
+def _training_reason(slug: str, plural: str, no_route: bool, months: int | None, gap: bool) -> Reason:
+    if no_route:
+        return _reason("training_too_long" if gap else "training_fits", TRAINING, "training_no_route", plural, role=slug)
     if months == 0:
         return _reason("training_fits", TRAINING, "training_on_the_job")
     if gap:
