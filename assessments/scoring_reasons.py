@@ -115,10 +115,10 @@ def _cap(text: str) -> str:
 
 def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     if profile.is_flat:
-        return [_reason("flat_interests", "interests", "flat_interests")]
+        return [_flat_reason("flat_interests", "", "")]
     parts = scoring.interest_contributions(profile, role)
     if parts is None:
-        return [_reason("role_interests_flat", "interests", "role_interests_flat", role.plural, role=role.slug)]
+        return [_flat_reason("role_interests_flat", role.slug, role.plural)]
     slug, plural, coef, vec = role.slug, role.plural, profile._coef, role._ivec
     positives, negatives = [], []
     for k, d in enumerate(DIMENSIONS):
@@ -139,6 +139,13 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
 # The reasons are memoised by what their words depend on (a kind, a letter or facet, the role's
 # plural, a level, a want that is the mean of a few answers): a few thousand at most, shared by
 # every person they apply to. Reason is frozen, so sharing one object is safe.
+
+
+@functools.lru_cache(maxsize=1024)
+def _flat_reason(kind: str, slug: str, plural: str) -> Reason:
+    if kind == "flat_interests":
+        return _reason(kind, "interests", kind)
+    return _reason(kind, "interests", kind, plural, role=slug)
 
 
 @functools.lru_cache(maxsize=4096)
