@@ -185,10 +185,22 @@ def _facet_reason(facet: str, want: float, level: int) -> tuple[str, float, str]
     return None
 
 
+def _decided(profile: scoring.Profile) -> tuple[tuple[int, str], ...]:
+    """The work facets (number, slug) whose want can give a line: 4 or more, or 2 or less
+    (``_facet_reason`` says nothing in between, whatever the level). Worked out once per
+    profile, not once per role."""
+    found = profile.__dict__.get("_decided_facets")
+    if found is None:
+        wants = profile.facets
+        found = tuple((i, f) for i, f in enumerate(WORK_FACETS) if not 2.0 < wants[f] < 4.0)
+        object.__setattr__(profile, "_decided_facets", found)
+    return found
+
+
 def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     likes, clashes = [], []
     wants, levels, slug, plural = profile.facets, role.facets, role.slug, role.plural
-    for i, facet in enumerate(WORK_FACETS):
+    for i, facet in _decided(profile):
         entry = _facet_entry(i, wants[facet], levels[facet], slug, plural)
         if entry is not None:
             (likes if entry[2].kind == "facet_match" else clashes).append(entry)
