@@ -729,7 +729,7 @@ def _profile(bank: Mapping[str, Item], answers: Mapping[str, int]) -> Profile:
     return Profile(interests=interests, facets=facets, training=training)
 
 
-def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile]) -> dict[str, tuple[str, int]]:
+def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile], *, profile: Profile | None = None) -> dict[str, tuple[str, int]]:
     """Which roles would come first if any one answer moved one step up or down.
 
     Returns {role slug: (item code, new answer)} for every role other than the current first
@@ -737,8 +737,8 @@ def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Se
     Empty when the first match holds against every one-step change. Defined by ranking every
     one-step change of the answers (about 120 for a 60-statement bank) and taking the first;
     computed by ``assessments.scoring_stability``, which gives the same result in a fraction of
-    the time.
+    the time. ``profile``: ``build_profile(items, answers)`` when the caller has it already.
     """
     from assessments.scoring_stability import one_step_firsts as fast  # noqa: PLC0415 (it imports this module)
 
-    return fast(items, answers, roles)
+    return fast(items, answers, roles, profile=profile)
