@@ -24,6 +24,7 @@ for. For thousands of roles, keep them in a ``RoleSet``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -350,7 +351,7 @@ class Profile:
         set_(self, "_shrink", shrink)
         cells = [_facet_cells(i, facets[WORK_FACETS[i]]) for i in range(_NF)]
         set_(self, "_cells", cells)
-        set_(self, "_tables", tuple(_pair_table(cells, pair) for pair in _PAIRS))
+        set_(self, "_tables", tuple(_wants_table(pair, tuple(facets[WORK_FACETS[i]] for i in pair)) for pair in _PAIRS))
 
 
 # The parts of a Profile that rank() reads, each a function of part of the answers, so that
@@ -376,6 +377,13 @@ def _pair_table(cells, pair: tuple[int, ...]) -> tuple[float, ...]:
         return tuple(cells[pair[0]])
     a, b = pair
     return tuple(x + y for x in cells[a] for y in cells[b])
+
+
+@functools.lru_cache(maxsize=8192)
+def _wants_table(pair: tuple[int, ...], wants: tuple[float, ...]) -> tuple[float, ...]:
+    """_pair_table of the facets of ``pair`` at these wants (one per facet): a function of a
+    few means of answers, so memoised (a few thousand at most)."""
+    return _pair_table({i: _facet_cells(i, want) for i, want in zip(pair, wants, strict=True)}, pair)
 
 
 def _spread(interests: Sequence[float], facets: Sequence[float]) -> float:

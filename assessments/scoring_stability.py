@@ -42,7 +42,7 @@ class _Parts:
 
     def __init__(self, coef, shrink, tables, spread, training, *, facet=None, cell_change=0.0):
         self._coef, self._shrink, self._tables, self.spread, self.training = coef, shrink, tables, spread, training
-        self.facet = facet  # (facet number, its new cells) until the tables are rebuilt
+        self.facet = facet  # (facet number, its new cells, its new want) until the tables are rebuilt
         self.cell_change = cell_change  # the largest change of one of its cells
 
 
@@ -78,7 +78,7 @@ class _Answers:
             self.parts = _Parts(profile._coef, profile._shrink, profile._tables, profile.spread, profile.training)
             return
         coef, shrink = sc._interest_coefficients(self.interests, sc._is_flat(self.interests))
-        tables = tuple(sc._pair_table(self.cells, pair) for pair in sc._PAIRS)
+        tables = tuple(sc._wants_table(pair, tuple(self.facets[k] for k in pair)) for pair in sc._PAIRS)
         self.parts = _Parts(coef, shrink, tables, sc._spread_of(self.spread_values), self.training)
 
     def _interest(self, d: str, total: int) -> float:
@@ -105,15 +105,17 @@ class _Answers:
         values[len(sc.DIMENSIONS) + i] = want
         cells = _cells(i, want)
         moved = max(abs(a - b) for a, b in zip(cells, self.cells[i], strict=True))
-        return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells), cell_change=moved)
+        return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells, want), cell_change=moved)
 
     def tables(self, parts: _Parts) -> _Parts:
         """``parts`` with the pair tables rebuilt for its changed facet."""
         if parts._tables is None:
-            i, new = parts.facet
-            cells = [*self.cells]
-            cells[i] = new
-            parts._tables = tuple(sc._pair_table(cells, pair) if i in pair else old for pair, old in zip(sc._PAIRS, self.parts._tables, strict=True))
+            i, _cells_i, want = parts.facet
+            wants = (*self.facets[:i], want, *self.facets[i + 1:])
+            parts._tables = tuple(
+                sc._wants_table(pair, tuple(wants[k] for k in pair)) if i in pair else old
+                for pair, old in zip(sc._PAIRS, self.parts._tables, strict=True)
+            )
         return parts
 
 
@@ -197,7 +199,7 @@ class _Ranking:
         """
         base, spread = state.parts, new.spread
         if new.facet is not None:
-            i, cells = new.facet
+            i, cells, _want = new.facet
             moved = [a - b for a, b in zip(cells, state.cells[i], strict=True)]
             own = moved[self.levels1[i] - 1] * self.norm1
             fshare = sc.FACET_SHARE
