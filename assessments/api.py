@@ -8,6 +8,7 @@ import json
 from typing import Annotated, Any
 
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 from pydantic import Field, WithJsonSchema
 
@@ -15,7 +16,7 @@ from assessments.forms import SCALE_MAX, SCALE_MIN, scale_labels, training_label
 from assessments.models import Item
 from assessments.reason_text import band_label, is_english, reason_text
 from assessments.scoring import DIMENSIONS, MODEL_VERSION, TRAINING, AnswerError
-from assessments.services import score_answers, scoring_inputs
+from assessments.services import ScoringInputs, score_answers, scoring_inputs
 from careers.models import Role
 
 router = Router(tags=["quiz"])
@@ -144,39 +145,70 @@ def score(request, payload: ScoreIn):
         })
     # Serialised once, here: the response schema above documents this body (a test validates
     # it against ScoreOut), but re-validating 19 matches through pydantic cost more than scoring.
-    return HttpResponse(json.dumps(_score_body(scored, inputs.names), separators=(",", ":")), content_type="application/json")
+    return HttpResponse(json.dumps(_score_body(scored, inputs), separators=(",", ":")), content_type="application/json")
 
 
 _FIRST_PLACE_KEYS = tuple(FirstPlaceOut.model_fields)
 
+#: Per language (not English): the scoring inputs they were read for, the roles' names and
+#: plurals in that language, fit bands and reason sentences already translated. Rebuilt when
+#: the scoring inputs are (a new content generation); none of it depends on the person.
+_local_words: dict[str, tuple[ScoringInputs, dict[str, str], dict[str, str], dict, dict]] = {}
+_ENGLISH_BANDS: dict[str, str] = {}
 
-def _score_body(scored, names: dict[str, str]) -> dict[str, Any]:
+
+def _local(inputs: ScoringInputs, language: str):
+    hit = _local_words.get(language)
+    if hit is not None and hit[0] is inputs:
+        return hit
+    local = {role.slug: role for role in Role.objects.all()}
+    names = {slug: role.name for slug, role in local.items()} | {s: n for s, n in inputs.names.items() if s not in local}
+    plurals = {slug: role.plural for slug, role in local.items()}
+    hit = _local_words[language] = (inputs, names, plurals, {}, {})
+    return hit
+
+
+def _score_body(scored, inputs: ScoringInputs) -> dict[str, Any]:
     """The response body. Role names, bands and reasons are in the request's language: the
-    scoring inputs hold the English, so another language reads the roles once more."""
+    scoring inputs hold the English; another language reads the roles once per content
+    generation and translates each band and reason sentence once."""
     profile, summary = scored.profile, scored.summary
-    plurals: dict[str, str] = {}
-    if not is_english():
-        local = {role.slug: role for role in Role.objects.all()}
-        names = {slug: role.name for slug, role in local.items()} | {s: n for s, n in names.items() if s not in local}
-        plurals = {slug: role.plural for slug, role in local.items()}
+    if is_english():
+        names, bands = inputs.names, _ENGLISH_BANDS
+        plurals = texts = None
+    else:
+        _inputs, names, plurals, bands, texts = _local(inputs, get_language())
+    matches = []
+    for m in scored.matches:
+        band = bands.get(m.band)
+        if band is None:
+            band = bands[m.band] = band_label(m.band)
+        if texts is None:
+            reasons = [r.text for r in m.reasons]
+        else:
+            plural = plurals.get(m.slug, "")
+            reasons = []
+            for r in m.reasons:
+                text = texts.get((r, plural))
+                if text is None:
+                    text = texts[r, plural] = reason_text(r, plural)
+                reasons.append(text)
+        matches.append({
+            "role": m.slug,
+            "name": names.get(m.slug, m.slug),
+            "fit": m.fit,
+            "band": band,
+            "reasons": reasons,
+            "score": round(m.score, 6),
+            "training_fits": m.training_fits,
+        })
     return {
         "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
         "holland_code": profile.holland_code,
         "is_flat": profile.is_flat,
         "model": MODEL_VERSION,
         "first_place": {key: summary.get(key) for key in _FIRST_PLACE_KEYS},
-        "matches": [
-            {
-                "role": m.slug,
-                "name": names.get(m.slug, m.slug),
-                "fit": m.fit,
-                "band": band_label(m.band),
-                "reasons": [reason_text(r, plurals.get(m.slug, "")) for r in m.reasons],
-                "score": round(m.score, 6),
-                "training_fits": m.training_fits,
-            }
-            for m in scored.matches
-        ],
+        "matches": matches,
     }
 
 

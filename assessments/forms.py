@@ -123,6 +123,9 @@ def build_answer_fields(items) -> AnswerFields:
             error_messages=ANSWER_ERRORS,
         )
         field.number = number
+        # The posted strings this field takes as they are, with their value ("3" -> 3): what
+        # clean() gives for them. QuizForm._clean_fields uses it to skip the general path.
+        field.plain_answers = {str(value): int(str(value)) for value, _label in field.choices}
         fields[item.code] = field
     return AnswerFields(ordered, fields)
 
@@ -206,6 +209,31 @@ class QuizForm(forms.Form):
             if name in self.errors:
                 auto_id = self[name].auto_id
                 self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"{auto_id}-help {auto_id}-error"})
+
+    def _clean_fields(self):
+        """Django's _clean_fields, with a shortcut for an answer posted as one of its choices
+        ("1" to "5"): its cleaned value is that number, as TypedChoiceField.clean would give,
+        without a BoundField and the general cleaning. Anything else (missing, empty, another
+        value) goes the general way and gets the same errors as before."""
+        data, cleaned = self.data, self.cleaned_data
+        rest = []
+        for name, answer_field in self.fields.items():
+            plain = getattr(answer_field, "plain_answers", None)
+            if plain is not None and not answer_field.disabled:
+                raw = data.get(self.add_prefix(name))
+                value = plain.get(raw) if isinstance(raw, str) else None
+                if value is not None:
+                    cleaned[name] = value
+                    continue
+            rest.append(name)
+        for name in rest:  # Django's own loop
+            bf = self[name]
+            try:
+                cleaned[name] = bf.field._clean_bound_field(bf)
+                if hasattr(self, f"clean_{name}"):
+                    cleaned[name] = getattr(self, f"clean_{name}")()
+            except forms.ValidationError as e:
+                self.add_error(name, e)
 
     @property
     def item_codes(self) -> list[str]:

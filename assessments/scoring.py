@@ -24,6 +24,7 @@ for. For thousands of roles, keep them in a ``RoleSet``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -350,7 +351,7 @@ class Profile:
         set_(self, "_shrink", shrink)
         cells = [_facet_cells(i, facets[WORK_FACETS[i]]) for i in range(_NF)]
         set_(self, "_cells", cells)
-        set_(self, "_tables", tuple(_pair_table(cells, pair) for pair in _PAIRS))
+        set_(self, "_tables", tuple(_wants_table(pair, tuple(facets[WORK_FACETS[i]] for i in pair)) for pair in _PAIRS))
 
 
 # The parts of a Profile that rank() reads, each a function of part of the answers, so that
@@ -376,6 +377,13 @@ def _pair_table(cells, pair: tuple[int, ...]) -> tuple[float, ...]:
         return tuple(cells[pair[0]])
     a, b = pair
     return tuple(x + y for x in cells[a] for y in cells[b])
+
+
+@functools.lru_cache(maxsize=8192)
+def _wants_table(pair: tuple[int, ...], wants: tuple[float, ...]) -> tuple[float, ...]:
+    """_pair_table of the facets of ``pair`` at these wants (one per facet): a function of a
+    few means of answers, so memoised (a few thousand at most)."""
+    return _pair_table({i: _facet_cells(i, want) for i, want in zip(pair, wants, strict=True)}, pair)
 
 
 def _spread(interests: Sequence[float], facets: Sequence[float]) -> float:
@@ -595,8 +603,12 @@ def rank(profile: Profile, roles: Sequence[RoleProfile], *, explain: bool | int 
         set_score(m, score)
         set_reasons(m, ())
         add(m)
-    for pos in range(min(n_explain, len(out))):
-        out[pos] = _explained(out[pos], profile, ordered[order[pos]])
+    if n_explain:
+        from assessments.scoring_reasons import explain as reasons  # noqa: PLC0415 (reasons import this module)
+
+        for pos in range(min(n_explain, len(out))):  # new objects of this call: filled in place
+            m = out[pos]
+            set_reasons(m, reasons(profile, ordered[order[pos]], m))
     return out
 
 
@@ -725,7 +737,7 @@ def _profile(bank: Mapping[str, Item], answers: Mapping[str, int]) -> Profile:
     return Profile(interests=interests, facets=facets, training=training)
 
 
-def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile]) -> dict[str, tuple[str, int]]:
+def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile], *, profile: Profile | None = None) -> dict[str, tuple[str, int]]:
     """Which roles would come first if any one answer moved one step up or down.
 
     Returns {role slug: (item code, new answer)} for every role other than the current first
@@ -733,8 +745,8 @@ def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Se
     Empty when the first match holds against every one-step change. Defined by ranking every
     one-step change of the answers (about 120 for a 60-statement bank) and taking the first;
     computed by ``assessments.scoring_stability``, which gives the same result in a fraction of
-    the time.
+    the time. ``profile``: ``build_profile(items, answers)`` when the caller has it already.
     """
     from assessments.scoring_stability import one_step_firsts as fast  # noqa: PLC0415 (it imports this module)
 
-    return fast(items, answers, roles)
+    return fast(items, answers, roles, profile=profile)

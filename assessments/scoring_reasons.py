@@ -115,10 +115,10 @@ def _cap(text: str) -> str:
 
 def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     if profile.is_flat:
-        return [_reason("flat_interests", "interests", "flat_interests")]
+        return [_flat_reason("flat_interests", "", "")]
     parts = scoring.interest_contributions(profile, role)
     if parts is None:
-        return [_reason("role_interests_flat", "interests", "role_interests_flat", role.plural, role=role.slug)]
+        return [_flat_reason("role_interests_flat", role.slug, role.plural)]
     slug, plural, coef, vec = role.slug, role.plural, profile._coef, role._ivec
     positives, negatives = [], []
     for k, d in enumerate(DIMENSIONS):
@@ -139,6 +139,13 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
 # The reasons are memoised by what their words depend on (a kind, a letter or facet, the role's
 # plural, a level, a want that is the mean of a few answers): a few thousand at most, shared by
 # every person they apply to. Reason is frozen, so sharing one object is safe.
+
+
+@functools.lru_cache(maxsize=1024)
+def _flat_reason(kind: str, slug: str, plural: str) -> Reason:
+    if kind == "flat_interests":
+        return _reason(kind, "interests", kind)
+    return _reason(kind, "interests", kind, plural, role=slug)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -178,10 +185,22 @@ def _facet_reason(facet: str, want: float, level: int) -> tuple[str, float, str]
     return None
 
 
+def _decided(profile: scoring.Profile) -> tuple[tuple[int, str], ...]:
+    """The work facets (number, slug) whose want can give a line: 4 or more, or 2 or less
+    (``_facet_reason`` says nothing in between, whatever the level). Worked out once per
+    profile, not once per role."""
+    found = profile.__dict__.get("_decided_facets")
+    if found is None:
+        wants = profile.facets
+        found = tuple((i, f) for i, f in enumerate(WORK_FACETS) if not 2.0 < wants[f] < 4.0)
+        object.__setattr__(profile, "_decided_facets", found)
+    return found
+
+
 def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     likes, clashes = [], []
     wants, levels, slug, plural = profile.facets, role.facets, role.slug, role.plural
-    for i, facet in enumerate(WORK_FACETS):
+    for i, facet in _decided(profile):
         entry = _facet_entry(i, wants[facet], levels[facet], slug, plural)
         if entry is not None:
             (likes if entry[2].kind == "facet_match" else clashes).append(entry)
@@ -192,10 +211,13 @@ def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[
 
 def training_reason(profile: scoring.Profile, role: scoring.RoleProfile, gap: int) -> Reason:
     """The training line: it fits, or the role needs more training than the person planned."""
-    step = role.training_step
-    if step is None:
-        return _reason("training_too_long" if gap else "training_fits", TRAINING, "training_no_route", role.plural, role=role.slug)
-    months = role.months_to_first_job
+    return _training_reason(role.slug, role.plural, role.training_step is None, role.months_to_first_job, bool(gap))
+
+
+@functools.lru_cache(maxsize=4096)
+def _training_reason(slug: str, plural: str, no_route: bool, months: int | None, gap: bool) -> Reason:
+    if no_route:
+        return _reason("training_too_long" if gap else "training_fits", TRAINING, "training_no_route", plural, role=slug)
     if months == 0:
         return _reason("training_fits", TRAINING, "training_on_the_job")
     if gap:

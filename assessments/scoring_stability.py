@@ -42,7 +42,7 @@ class _Parts:
 
     def __init__(self, coef, shrink, tables, spread, training, *, facet=None, cell_change=0.0):
         self._coef, self._shrink, self._tables, self.spread, self.training = coef, shrink, tables, spread, training
-        self.facet = facet  # (facet number, its new cells) until the tables are rebuilt
+        self.facet = facet  # (facet number, its new cells, its new want) until the tables are rebuilt
         self.cell_change = cell_change  # the largest change of one of its cells
 
 
@@ -55,7 +55,7 @@ class _Answers:
     """The answer sums and counts per interest or facet, the training answers, and the
     profile parts they give, built exactly as ``scoring._profile`` and ``Profile`` build them."""
 
-    def __init__(self, bank: Mapping[str, sc.Item], answers: Mapping[str, int]):
+    def __init__(self, bank: Mapping[str, sc.Item], answers: Mapping[str, int], profile: sc.Profile | None = None):
         self.sums: dict[str, int] = {}
         self.counts: dict[str, int] = {}
         self.training_codes: list[str] = []
@@ -71,9 +71,14 @@ class _Answers:
         self.facets = tuple(self._want(f, self.sums[f]) for f in sc.WORK_FACETS)
         # _spread's values: the interests on the 1-5 scale, then the facet wants.
         self.spread_values = [1.0 + x / 25.0 for x in self.interests] + list(self.facets)
-        coef, shrink = sc._interest_coefficients(self.interests, sc._is_flat(self.interests))
         self.cells = [_cells(i, want) for i, want in enumerate(self.facets)]
-        tables = tuple(sc._pair_table(self.cells, pair) for pair in sc._PAIRS)
+        if profile is not None:
+            # The Profile of these answers holds these very parts, computed by the same code
+            # from the same numbers (scoring._profile and Profile.__post_init__).
+            self.parts = _Parts(profile._coef, profile._shrink, profile._tables, profile.spread, profile.training)
+            return
+        coef, shrink = sc._interest_coefficients(self.interests, sc._is_flat(self.interests))
+        tables = tuple(sc._wants_table(pair, tuple(self.facets[k] for k in pair)) for pair in sc._PAIRS)
         self.parts = _Parts(coef, shrink, tables, sc._spread_of(self.spread_values), self.training)
 
     def _interest(self, d: str, total: int) -> float:
@@ -100,15 +105,17 @@ class _Answers:
         values[len(sc.DIMENSIONS) + i] = want
         cells = _cells(i, want)
         moved = max(abs(a - b) for a, b in zip(cells, self.cells[i], strict=True))
-        return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells), cell_change=moved)
+        return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells, want), cell_change=moved)
 
     def tables(self, parts: _Parts) -> _Parts:
         """``parts`` with the pair tables rebuilt for its changed facet."""
         if parts._tables is None:
-            i, new = parts.facet
-            cells = [*self.cells]
-            cells[i] = new
-            parts._tables = tuple(sc._pair_table(cells, pair) if i in pair else old for pair, old in zip(sc._PAIRS, self.parts._tables, strict=True))
+            i, _cells_i, want = parts.facet
+            wants = (*self.facets[:i], want, *self.facets[i + 1:])
+            parts._tables = tuple(
+                sc._wants_table(pair, tuple(wants[k] for k in pair)) if i in pair else old
+                for pair, old in zip(sc._PAIRS, self.parts._tables, strict=True)
+            )
         return parts
 
 
@@ -192,7 +199,7 @@ class _Ranking:
         """
         base, spread = state.parts, new.spread
         if new.facet is not None:
-            i, cells = new.facet
+            i, cells, _want = new.facet
             moved = [a - b for a, b in zip(cells, state.cells[i], strict=True)]
             own = moved[self.levels1[i] - 1] * self.norm1
             fshare = sc.FACET_SHARE
@@ -247,34 +254,50 @@ def _r_change(ranking: _Ranking, old, new) -> float:
     return math.sqrt(sum((b - a) ** 2 / w for a, b, w in zip(old, new, sc._W, strict=True))) * ranking.v_max
 
 
-def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles: Sequence[sc.RoleProfile]) -> dict[str, tuple[str, int]]:
-    """See ``scoring.one_step_firsts``: the same result, found without ranking ~120 answer sets."""
+_last_plan: tuple[Mapping[str, sc.Item], tuple[tuple[str, str, bool], ...]] | None = None
+
+
+def _plan(bank: Mapping[str, sc.Item]) -> tuple[tuple[str, str, bool], ...]:
+    """(code, interest or facet, is the training question) per item in bank order; remembered
+    for the last bank (scoring remembers the checked bank of its items tuple)."""
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is bank:
+        return last[1]
+    plan = tuple((code, item.dimension or item.facet, (item.dimension or item.facet) == sc.TRAINING) for code, item in bank.items())
+    _last_plan = (bank, plan)
+    return plan
+
+
+def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles: Sequence[sc.RoleProfile], *, profile: sc.Profile | None = None) -> dict[str, tuple[str, int]]:
+    """See ``scoring.one_step_firsts``: the same result, found without ranking ~120 answer sets.
+    ``profile``: ``build_profile(items, answers)``, when the caller has it (its parts are reused)."""
     bank = sc.check_answers(items, answers)
     catalogue = _catalogue(roles)
     if catalogue is None:
         return {}
     rows = catalogue.rows
-    state = _Answers(bank, answers)
+    state = _Answers(bank, answers, profile)
     ranking = _Ranking(catalogue, state.parts)
     first = ranking.first
+    sums, low, high = state.sums, sc.ANSWER_MIN, sc.ANSWER_MAX
     tops: dict[tuple[str, int], int] = {}
     found: dict[str, tuple[str, int]] = {}
-    for code, item in bank.items():
-        key = item.dimension or item.facet
+    for code, key, training in _plan(bank):
         old = answers[code]
         for new in (old - 1, old + 1):
-            if not sc.ANSWER_MIN <= new <= sc.ANSWER_MAX:
+            if not low <= new <= high:
                 continue
-            if key == sc.TRAINING:
-                value = min((new if c == code else int(answers[c]) for c in state.training_codes), default=sc.ANSWER_MAX)
+            if training:
+                value = min((new if c == code else int(answers[c]) for c in state.training_codes), default=high)
                 if value == state.training:
                     continue  # the same profile: the same first
             else:
-                value = state.sums[key] + new - old
+                value = sums[key] + new - old
             change = (key, value)
-            if change not in tops:
-                tops[change] = ranking.top(state, state.changed(key, value))
-            top = tops[change]
+            top = tops.get(change)
+            if top is None:
+                top = tops[change] = ranking.top(state, state.changed(key, value))
             if top != first:
                 found.setdefault(rows[top][14], (code, new))
     return found

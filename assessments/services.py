@@ -140,7 +140,7 @@ def _summary(inputs: ScoringInputs, answers: dict[str, int], profile: scoring.Pr
     if not matches:
         return {"close_call": False, "stable": True, "challenger": None, "undecided": scoring.is_undecided(profile)}
     position = {m.slug: i for i, m in enumerate(matches)}
-    challengers = sorted(scoring.one_step_firsts(inputs.items, answers, inputs.roles), key=position.get)
+    challengers = sorted(scoring.one_step_firsts(inputs.items, answers, inputs.roles, profile=profile), key=position.get)
     runner_up = matches[1] if len(matches) > 1 else None
     return {
         "close_call": scoring.close_call(matches),
