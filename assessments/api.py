@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from django.http import HttpResponse
 from django.utils.translation import get_language
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field, WithJsonSchema
 
 from assessments.forms import SCALE_MAX, SCALE_MIN, scale_labels, training_labels
@@ -18,6 +18,7 @@ from assessments.reason_text import band_label, is_english, reason_text
 from assessments.scoring import DIMENSIONS, MODEL_VERSION, TRAINING, AnswerError
 from assessments.services import ScoringInputs, score_answers, scoring_inputs
 from careers.models import Role
+from core.i18n_api import LanguageParams
 
 router = Router(tags=["quiz"])
 
@@ -102,7 +103,7 @@ class AnswerErrorOut(Schema):
 
 
 @router.get("/items", response={200: ItemsOut}, exclude_none=True, summary="List the questionnaire's statements")
-def items(request):
+def items(request, language: Query[LanguageParams]):
     """Every active statement in the order the quiz shows them, with its dimension or facet.
 
     Texts and labels are in the request's language (Spanish with ``Accept-Language: es``); the
@@ -126,7 +127,7 @@ def items(request):
     response={200: ScoreOut, 400: ErrorOut, 422: AnswerErrorOut},
     summary="Score a full set of answers (nothing is saved)",
 )
-def score(request, payload: ScoreIn):
+def score(request, payload: ScoreIn, language: Query[LanguageParams]):
     """Score answers for every statement and rank every role, best first.
 
     400: the body is not valid JSON (or not a JSON object). 422: answers are missing, out of range (whole numbers 1-5

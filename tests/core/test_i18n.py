@@ -173,8 +173,9 @@ def test_the_api_answers_in_the_language_asked_for(client, role, query, header, 
 def test_the_openapi_schema_documents_the_language(client):
     schema = client.get("/api/v1/openapi.json", **HTTPS).json()
     assert "Accept-Language: es" in schema["info"]["description"]
-    for path in ("/api/v1/roles", "/api/v1/roles/{slug}", "/api/v1/certifications", "/api/v1/certifications/{slug}"):
-        names = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
+    for path, method in (("/api/v1/roles", "get"), ("/api/v1/roles/{slug}", "get"), ("/api/v1/certifications", "get"),
+                         ("/api/v1/certifications/{slug}", "get"), ("/api/v1/quiz/items", "get"), ("/api/v1/quiz/score", "post")):
+        names = {p["name"] for p in schema["paths"][path][method]["parameters"]}
         assert "lang" in names, path
 
 
