@@ -29,9 +29,14 @@ def radio_names(html: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+#: How much the sample person leans toward each interest (a Conventional-Investigative coder-to-be),
+#: added to a varied base so the profile is not flat and reasons of every kind are built.
+LEANING = {"C": 2, "I": 1, "S": 1, "E": 0, "R": -1, "A": -2}
+
+
 def sample_answers(codes: list[str]) -> dict[str, int]:
     """A varied, non-flat set of answers (1-5) for every statement."""
-    return {code: 1 + (i * 3 + len(code)) % 5 for i, code in enumerate(codes)}
+    return {code: min(5, max(1, 1 + (i * 3 + len(code)) % 5 + LEANING.get(code[:1], 0))) for i, code in enumerate(codes)}
 
 
 def form_post(form: Resp, path: str, origin: str, fields: list[tuple[str, object]]) -> Req:
