@@ -99,10 +99,13 @@ def test_filters_work_without_javascript(browser, live_server):
 FORMATS = ("Letter", "A4")
 
 
-def test_the_map_prints_as_one_landscape_page_in_letter_and_a4(page, pytestconfig, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_map_prints_as_one_landscape_page_in_letter_and_a4(page, pytestconfig, tmp_path, lang):
+    from django.utils import translation
+
     from careers.models import Role
 
-    page.goto(MAP)
+    page.goto(MAP if lang == "en" else f"/es{MAP}")
     page.emulate_media(media="print")
     log = []
     for fmt in FORMATS:
@@ -114,11 +117,14 @@ def test_the_map_prints_as_one_landscape_page_in_letter_and_a4(page, pytestconfi
         log.append(f"{fmt} {pages} page, {width:.0f}x{height:.0f} pt")
         assert pages == 1 and width > height, f"{fmt}: {pages} pages, {width}x{height}"
         flat = " ".join(text.split())
-        short = [r.name for r in Role.objects.all() if len(r.name) <= 20]
+        with translation.override(lang):  # names and words as this language prints them
+            short = [r.name for r in Role.objects.all() if len(r.name) <= 20]
+            words = [translation.gettext(w) for w in ("Entry level", "Leadership", "est.")]
+            screen_only = [translation.gettext(w) for w in ("Show on the map", "The map as a list")]
         assert all(name in flat for name in short), [n for n in short if n not in flat]
-        assert "Entry level" in flat and "Leadership" in flat and "est." in flat
-        assert "Show on the map" not in flat and "The map as a list" not in flat
-    pytestconfig.stash.setdefault(PDF_LOG, []).append("career map: " + ", ".join(log))
+        assert all(w in flat for w in words), [w for w in words if w not in flat]
+        assert not [w for w in screen_only if w in flat]
+    pytestconfig.stash.setdefault(PDF_LOG, []).append(f"career map ({lang}): " + ", ".join(log))
 
 
 def test_the_printed_map_does_not_rely_on_colour(page):

@@ -58,6 +58,22 @@ def test_a_roadmap_prints_on_at_most_two_pages_in_letter_and_a4(page, pytestconf
         assert f"Page 1 of {counts[fmt]}" in text, "the page footer numbers the pages"
 
 
+@pytest.mark.parametrize("slug", ROADMAPS)
+def test_a_spanish_roadmap_keeps_to_two_pages_and_numbers_them_in_spanish(page, pytestconfig, tmp_path, slug):
+    """Spanish runs about 20% longer than English: the same page limit holds."""
+    path = f"/es/roles/{slug}/roadmap/"
+    page.goto(path)
+    counts = {}
+    for fmt in FORMATS:
+        pdf = print_to_pdf(page, path, fmt, tmp_path)
+        counts[fmt] = pdf_pages(pdf)
+        text = pdf_text(pdf)
+        assert f"Página 1 de {counts[fmt]}" in text and "Page 1 of" not in text, fmt
+        assert "Impreso desde" in text and "Printed from" not in text, fmt
+    pytestconfig.stash.setdefault(PDF_LOG, []).append(f"roadmap {slug} (es): " + ", ".join(f"{fmt} {n} page{'s' if n > 1 else ''}" for fmt, n in counts.items()))
+    assert all(n <= 2 for n in counts.values()), f"{slug} Spanish roadmap pages: {counts}"
+
+
 def page_texts(pdf, pages: int) -> list[str]:
     return [
         subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
