@@ -8,11 +8,12 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, gettext, gettext_lazy, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from assessments.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Cohort, Item
 from assessments.ratelimit import BLOCKED_MESSAGE
 from core.cache import content_generation
+from core.i18n import language_code
 from core.vocabulary import TRAINING, TRAINING_STEPS
 
 SCALE_MIN, SCALE_MAX = 1, 5
@@ -41,8 +42,7 @@ ANSWER_ERRORS = {
 }
 
 
-def _language() -> str:
-    return (get_language() or "en").split("-")[0]
+_language = language_code
 
 
 @lru_cache(maxsize=8)

@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from careers.content import read_yaml
 from careers.durations import Route, pick_route, span_words
 from careers.models import Directory, LadderStep, Role, RoleCertification
+from core.i18n import language_code
 
 QUESTIONS_FILE = Path(settings.BASE_DIR) / "fixtures" / "content" / "interview_questions.yaml"
 JOB_SEARCH_URL = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"
@@ -53,7 +54,7 @@ def _localized(group: dict, slug: str):
     """The questions under ``slug`` in the active language: ``<slug>_<lang>`` beside them when it
     has as many (the content files' convention for translations), else the English."""
     found = group.get(slug)
-    language = (get_language() or "en").split("-")[0]
+    language = language_code()
     if found and language != "en":
         local = group.get(f"{slug}_{language}")
         if isinstance(local, list) and len(local) == len(found):

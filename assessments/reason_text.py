@@ -10,19 +10,18 @@ reasons had one, the work samples' own lines).
 
 from __future__ import annotations
 
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext
 
 from assessments import worksample_fit
 from assessments.scoring_reasons import MESSAGES as _SCORING_MESSAGES
-from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, FACET_ACTIVITY, months_words
+from core.i18n import language_code, months_in_words
+from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, FACET_ACTIVITY
 
 #: Every reason message by id: the quiz's and the work samples'.
 MESSAGES = {**_SCORING_MESSAGES, **worksample_fit.MESSAGES}
 
 
-def local_months_words(months: int) -> str:
-    """months_words in the active language ("18 meses", "1 año")."""
-    return months_words(months, gettext=gettext, ngettext=ngettext)
+local_months_words = months_in_words  # months_words in the active language ("18 meses", "1 año")
 
 
 def _cap(text: str) -> str:
@@ -50,7 +49,7 @@ def band_label(band: str) -> str:
 
 
 def is_english() -> bool:
-    return (get_language() or "en").split("-")[0] == "en"
+    return language_code() == "en"
 
 
 #: The work samples' reasons (made when a page is shown, without a msg) by their English text.

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from careers.models import EDUCATION_RANK
-from core.vocabulary import months_words
+from core.i18n import months_in_words
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def span_words(months_min: int | None, months_max: int | None = None) -> str:
 def _one(months: int) -> str:
     """core.vocabulary.months_words (the same words as the quiz's training reasons), in the
     active language: 3 -> "3 months", 12 -> "1 year", 18 -> "1.5 years", 0 -> "no study"."""
-    return months_words(months, gettext=_, ngettext=ngettext)
+    return months_in_words(months)
 
 
 @dataclass(frozen=True)

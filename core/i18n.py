@@ -20,11 +20,24 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
+from core.vocabulary import months_words
+
 DEFAULT = settings.LANGUAGE_CODE
 CODES = tuple(code for code, _ in settings.LANGUAGES)
 OTHERS = tuple(code for code in CODES if code != DEFAULT)
 #: Addresses outside the language prefixes: never redirected to /es/.
 UNPREFIXED = ("/api/", "/admin/", "/static/", "/language/", "/favicon", "/robots.txt", "/healthz")
+
+
+def language_code() -> str:
+    """The active language's base code ("es" for es, es-mx...; "en" when none is active): the one
+    test every part of the site uses to pick a language's words."""
+    return (translation.get_language() or DEFAULT).lower().split("-")[0]
+
+
+def months_in_words(months: int) -> str:
+    """core.vocabulary.months_words in the active language ("18 meses", "1 año")."""
+    return months_words(months, gettext=translation.gettext, ngettext=translation.ngettext)
 
 
 def language_prefix(path: str) -> str | None:

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models import Case, F, Q, When
-from django.utils.translation import get_language
+
+from core.i18n import language_code
 
 SUFFIX = "_es"
 SPANISH = "es"
@@ -34,7 +35,7 @@ def spanish_active() -> bool:
     """True when the active language is Spanish (es, es-mx, es-419...) and content is not raw."""
     if _raw.get():
         return False
-    return (get_language() or "").lower().split("-")[0] == SPANISH
+    return language_code() == SPANISH
 
 
 @contextmanager

@@ -10,12 +10,14 @@ are plain strings in one language, so answers are judged the same way in both.
 from dataclasses import dataclass, field
 
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
+
+from core.i18n import language_code
 
 
 def spanish() -> bool:
     """Whether the active language is Spanish (es, es-mx, ...)."""
-    return (get_language() or "").lower().split("-")[0] == "es"
+    return language_code() == "es"
 
 
 def _pick(english: str, spanish_text: str) -> str:
