@@ -162,13 +162,16 @@ def score_answers(answers: dict[str, int], *, inputs: ScoringInputs | None = Non
     return Scored(profile, matches, _summary(inputs, answers, profile, matches))
 
 
-@transaction.atomic
 def result_submit(*, answers: dict[str, int], cohort=None, display_name: str = "") -> Result:
     """Score a completed questionnaire and store it as a new Result (with its unguessable token).
 
     ``answers``: {item code: 1-5} for every active item and nothing else, otherwise
     scoring.AnswerError names the missing, invalid and unknown codes and nothing is saved.
     ``display_name`` is kept only with a cohort.
+
+    Scoring runs outside any transaction: SQLite's IMMEDIATE transactions take the write lock
+    at BEGIN, so scoring inside one made every other submission wait (and back off in the busy
+    handler) for the whole scoring time. The row is one INSERT, atomic on its own.
     """
     scored = score_answers(answers)
     return Result.objects.create(

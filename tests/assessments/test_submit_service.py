@@ -99,6 +99,31 @@ def test_it_gives_each_result_an_unguessable_token():
     assert all(len(t) >= 43 for t in tokens)  # 256 random bits, URL-safe
 
 
+@pytest.mark.django_db(transaction=True)
+def test_scoring_runs_before_the_write_transaction_so_other_submissions_do_not_wait(monkeypatch):
+    # SQLite takes its write lock when a transaction begins: scoring inside one made every
+    # other student's submission wait for the whole scoring time.
+    from django.db import connection
+
+    from assessments import services
+
+    items = item_bank()
+    make_coder()
+    seen = []
+    real = services.score_answers
+
+    def watching(answers, **kwargs):
+        seen.append(connection.in_atomic_block)
+        return real(answers, **kwargs)
+
+    monkeypatch.setattr(services, "score_answers", watching)
+
+    result = result_submit(answers=coder_like_answers(items))
+
+    assert seen == [False]
+    assert Result.objects.get(pk=result.pk).matches[0]["role"] == "medical-coder"
+
+
 def test_missing_invalid_or_unknown_answers_raise_and_save_nothing():
     items = item_bank()
     make_coder()
