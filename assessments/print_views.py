@@ -3,7 +3,7 @@ the roadmaps of the top three roles, in one document (also used for a whole coho
 
 from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -13,7 +13,7 @@ from assessments.next_steps import next_steps_for
 from careers.models import Role, Source
 from careers.roadmap import DEFAULT_START, build_roadmap, parse_start
 from core.page_cache import render_cached
-from worksamples.fit import apply_worksample_fit, apply_worksample_fits
+from worksamples.fit import apply_worksample_fits
 
 ROADMAPS = 3
 
@@ -55,15 +55,17 @@ def build_packets(results, *, start=DEFAULT_START, samples_applied=False) -> tup
 @require_safe
 @never_cache
 def result_print(request, token):
-    result = get_object_or_404(Result.objects.by_token(token))
+    state = Result.objects.page_state(token)
+    if state is None:
+        raise Http404
     start, _ = parse_start(request.GET.get("start"))
-    tried = apply_worksample_fit(result)  # the work samples attached, as on the results page
 
     def build_context():
+        result = selectors.whole_result(state)  # the work samples attached, as on the results page
         packets, sources = build_packets([result], start=start, samples_applied=True)
         return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
 
-    key = f"packet:{result.token}:{','.join(result.hidden)}:{start.key}:{tried}"
+    key = f"packet:{state.token}:{','.join(state.hidden)}:{start.key}:{state.tries}"
     # Only the plain address is stored whole (it reads ?start=, declared as no parameter), and
     # only in a shared cache: 'not for me' and deleting the result forget it everywhere.
     response = render_cached(request, key, "assessments/result_print.html", build_context, private=True)

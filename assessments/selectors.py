@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from assessments.models import Dimension, Result
 from assessments.reason_text import band_label, reason_text
 from careers.models import Role
 from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, DIMENSIONS
+from worksamples.fit import apply_worksample_fit
 
 #: Matches shown as cards on the page and in the packet; the rest are listed below on the page.
 TOP_MATCHES = 5
@@ -220,6 +222,15 @@ def result_views(results, *, top: int = TOP_MATCHES) -> list[ResultView]:
     roles = roles_for_display({m["role"] for r in results for m in r.matches})
     labels = {code: (t.name, t.nickname) for code, t in traits.items()}
     return [_view(result, roles, traits, labels, top) for result in results]
+
+
+def whole_result(state: Result) -> Result:
+    """The whole row of a result read by ``Result.objects.page_state()``, with the work samples
+    attached to it applied to its matches (two queries: the page is being rendered anew).
+    Raises Http404 if it was deleted in between."""
+    result = get_object_or_404(Result, pk=state.pk)
+    apply_worksample_fit(result)
+    return result
 
 
 def result_view(result: Result, *, top: int = TOP_MATCHES) -> ResultView:

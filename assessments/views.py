@@ -2,7 +2,7 @@
 
 import logging
 
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
@@ -14,13 +14,12 @@ from assessments.models import Result
 from assessments.next_steps import with_next_steps
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
-from assessments.selectors import result_view
+from assessments.selectors import result_view, whole_result
 from assessments.services import result_page_paths, result_set_hidden, result_submit
 from careers.map_views import render_career_map
 from core.cache import forget_pages
 from core.page_cache import render_cached
 from core.secret_links import csrf_protect_without_referrer, private_link
-from worksamples.fit import apply_worksample_fit
 
 logger = logging.getLogger(__name__)
 
@@ -56,13 +55,14 @@ def _quiz_context(form) -> dict:
 @require_safe
 @never_cache
 def result(request, token):
-    result = get_object_or_404(Result.objects.by_token(token))
-    tried = apply_worksample_fit(result)  # work samples the student attached (worksamples app)
+    state = Result.objects.page_state(token)
+    if state is None:
+        raise Http404
     response = render_cached(
         request,
-        f"result:{result.token}:{','.join(result.hidden)}:{tried}",
+        f"result:{state.token}:{','.join(state.hidden)}:{state.tries}",
         "assessments/result.html",
-        lambda: _result_context(result),
+        lambda: _result_context(whole_result(state)),
         private=True,
     )
     return private_link(response)

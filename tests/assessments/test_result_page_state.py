@@ -1,0 +1,58 @@
+"""A result's pages are rendered once and kept; the one small read on each view decides whether
+the kept rendering still says what the row says (Result.objects.page_state)."""
+
+import pytest
+
+from tests.assessments.factories import ResultFactory
+from tests.factories import RoleFactory
+from worksamples.models import Attempt
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def result():
+    RoleFactory(slug="medical-coder", name="Medical coder")
+    RoleFactory(slug="medical-biller", name="Medical biller")
+    return ResultFactory(matches=[
+        {"role": "medical-coder", "fit": 60, "band": "Good fit", "reasons": []},
+        {"role": "medical-biller", "fit": 55, "band": "Good fit", "reasons": []},
+    ])
+
+
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_a_repeat_view_reads_one_small_row(client, result, django_assert_num_queries, page):
+    address = f"{result.get_absolute_url()}{page}"
+    first = client.get(address).content
+    with django_assert_num_queries(1):
+        again = client.get(address)
+    assert again.status_code == 200
+    assert again.content.replace(b" ", b"").count(b"60%fit") == first.replace(b" ", b"").count(b"60%fit") > 0
+
+
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_a_try_attached_and_each_change_of_its_rating_show_on_the_next_view(client, result, page):
+    address = f"{result.get_absolute_url()}{page}"
+    assert "You tried coding" not in client.get(address).content.decode()
+
+    attempt = Attempt.objects.create(sample="coding", answers={}, score=6, out_of=8, result=result, enjoyment=5)
+    assert "You tried coding and enjoyed it." in client.get(address).content.decode()
+
+    attempt.rate(1)  # the same try, rated again: nothing but its rating changes
+    html = client.get(address).content.decode()
+    assert "You tried coding and enjoyed it." not in html
+    assert "You tried coding" in html
+
+
+def test_a_deleted_result_is_gone_from_its_kept_pages(client, result):
+    address = result.get_absolute_url()
+    assert client.get(address).status_code == 200
+    assert client.get(f"{address}print/").status_code == 200
+    result.delete()
+    assert client.get(address).status_code == 404
+    assert client.get(f"{address}print/").status_code == 404
+
+
+def test_an_unknown_token_is_404(client, result):
+    assert client.get("/quiz/results/" + "x" * 43 + "/").status_code == 404
+    assert client.get("/quiz/results/" + "x" * 43 + "/print/").status_code == 404
