@@ -24,7 +24,9 @@ PAGES = [
     PageType("compare", "Role compare", 0.7),
     PageType("certification", "Certification page", 0.7),
     PageType("quiz_form", "Quiz form", 0.5),
-    PageType("quiz_submit", "Quiz submission (POST, 303)", 0.25),
+    # A write is held to the write reference (WRITE_BAR), as issue 15 asks; its ratio to the
+    # reference page (a read) is reported beside it.
+    PageType("quiz_submit", "Quiz submission (POST, 303)", None),
     PageType("results", "Results page", 0.5),
     PageType("packet", "Results packet (print)", 0.5),
     PageType("score_api", "Score API (POST)", 0.5),
@@ -35,7 +37,7 @@ PAGES = [
     PageType("career_map", "Career map", None),
 ]
 LABELS = {p.key: p.label for p in PAGES}
-QUERY_BARS = {"quiz_submit": 3, "results": 3}
+QUERY_BARS = {"quiz_submit": 2, "results": 3}  # the submission: "2 or fewer" (issue 15)
 ROLE_PAGE_BYTES_BAR = 60_000
 POSTGRES_BAR = 0.8
 WRITE_BAR = 0.5  # the quiz submission against the write reference (issue 15)
