@@ -1,6 +1,5 @@
 from django import template
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from careers.models import Level, Status
@@ -17,7 +16,7 @@ _LEVEL_LABELS = dict(Level.choices)
 @register.simple_tag
 def lang_en():
     """' lang="en"' inside a tag on a page in another language; nothing on an English page."""
-    return "" if language_code() == "en" else mark_safe(' lang="en"')
+    return "" if language_code() == "en" else format_html(' lang="{}"', "en")
 
 
 @register.filter
