@@ -129,8 +129,12 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The site's own templates lose their indentation when loaded (core/template_loaders.py):
+            # bytes on every page that a browser would collapse anyway. Apps' templates load as-is.
+            "loaders": [
+                ("django.template.loaders.cached.Loader", ["core.template_loaders.DedentingLoader", "django.template.loaders.app_directories.Loader"]),
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

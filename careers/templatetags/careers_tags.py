@@ -1,12 +1,28 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from careers.models import Level, Status
+from core.i18n import language_code
 
 register = template.Library()
 
 _STATUS_LABELS = dict(Status.choices)
 _LEVEL_LABELS = dict(Level.choices)
+
+
+# Text kept in English (job titles, sources' titles and dates) is marked lang="en" for screen
+# readers on a page in another language; on an English page <html lang="en"> already says it.
+@register.simple_tag
+def lang_en():
+    """' lang="en"' inside a tag on a page in another language; nothing on an English page."""
+    return "" if language_code() == "en" else format_html(' lang="{}"', "en")
+
+
+@register.filter
+def english(text):
+    """``text`` in a <span lang="en"> on a page in another language; as it is on an English page."""
+    return conditional_escape(text) if language_code() == "en" else format_html('<span lang="en">{}</span>', text)
 
 
 @register.filter
