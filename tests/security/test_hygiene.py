@@ -53,8 +53,24 @@ def test_no_code_marks_strings_safe():
     assert hits(r"\bmark_safe\b|\bSafeString\b|\bSafeData\b|\bmark_for_escaping\b", ".py") == []
 
 
-def test_no_code_writes_raw_sql():
-    assert hits(r"\.raw\(|\.extra\(|\bRawSQL\b|\.cursor\(\)|\bexecute\(", ".py") == []
+def test_no_code_writes_raw_sql_but_the_reviewed_results_page_read():
+    """One reviewed exception: Result.objects.page_state, read on every view of a results page,
+    is one SQL query (the ORM took longer to build and compile it than the query takes to run).
+    Its one value, the token, goes as a parameter; its table names come from the models."""
+    found = hits(r"\.raw\(|\.extra\(|\bRawSQL\b|\.cursor\(\)|\bexecute\(", ".py")
+    reviewed = [h for h in found if h.startswith("assessments/models.py:") and h.endswith("return next(iter(self.raw(sql, [token])), None)")]
+    assert found == reviewed and len(reviewed) <= 1, "raw SQL outside the reviewed read:\n" + "\n".join(set(found) - set(reviewed))
+
+
+@pytest.mark.django_db
+def test_the_reviewed_raw_read_takes_the_token_as_a_value_only():
+    from assessments.models import Result
+    from tests.assessments.factories import ResultFactory
+
+    result = ResultFactory()
+    assert Result.objects.page_state(result.token).pk == result.pk
+    for hostile in ["' OR '1'='1", f"{result.token}' --", "%", "_" * 43, f"{result.token[:-1]}%"]:
+        assert Result.objects.page_state(hostile) is None, hostile
 
 
 def test_no_view_is_exempt_from_csrf_except_the_reviewed_results_forms():
