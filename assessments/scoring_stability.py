@@ -245,6 +245,7 @@ class _Ranking:
             for j in range(len(rows)) if j != top
         ]
         self.levels1, self.norm1 = levels[top], rows[top][6]
+        self.facet_rows = [(self.x[j], self.penalties[j], levels[j], rows[j][6]) for j in range(len(rows))]
         self.u_max = max((p[2] for p in self.pairs), default=0.0)
         self.r_max = max((p[3] for p in self.pairs), default=0.0)
 
@@ -293,6 +294,20 @@ class _Ranking:
         dc = math.sqrt(sum((b - a) ** 2 / w for a, b, w in zip(base._coef, new._coef, sc._W, strict=True)))
         di = abs(i1 - i0)
         return all(spread * (dx - i1 * dc * u - di * r) - dp > _EPS for dx, dp, u, r, _lv, _n in self.pairs)
+
+    def clear_top(self, estimate) -> int | None:
+        """For a facet change the screen could not clear: the row whose estimated new score
+        (``spread x (X + FACET_SHARE x cell change x norm) - training part``, within ~1e-14 of
+        the exact one) beats every other row's by more than _EPS, so that it is also first by
+        the exact scores; None when two rows are closer than that (the exact scores decide)."""
+        if estimate[0] != "facet":
+            return None
+        _kind, spread, i, moved = estimate
+        fshare = sc.FACET_SHARE
+        scores = [spread * (x + fshare * moved[lv[i] - 1] * n) - p for x, p, lv, n in self.facet_rows]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        lead = scores[best] - max((score for j, score in enumerate(scores) if j != best), default=-math.inf)
+        return best if lead > _EPS else None
 
     def top(self, state: _Answers, new: _Parts, *, screened: bool = False) -> int:
         """The row that rank() would put first under ``new``: the highest score, ties by row order.
@@ -358,7 +373,9 @@ def one_step_firsts(items: Sequence[sc.Item], answers: Mapping[str, int], roles:
             estimate = state.estimate(key, value)
             if estimate is not None and ranking.clearly_first(estimate):
                 continue
-            top = ranking.top(state, state.changed(key, value), screened=estimate is not None)
+            top = None if estimate is None else ranking.clear_top(estimate)
+            if top is None:
+                top = ranking.top(state, state.changed(key, value), screened=estimate is not None)
         else:
             top = ranking.top(state, state.changed(key, value))
         if top != first:
