@@ -776,7 +776,10 @@ def _profile(bank: Mapping[str, Item], answers: Mapping[str, int]) -> Profile:
     sums, counts, training = answer_sums(bank, answers)
     interests = {d: (sums[d] / counts[d] - 1.0) / 4.0 * 100.0 for d in DIMENSIONS}
     facets = {f: sums[f] / counts[f] for f in WORK_FACETS}
-    return Profile._of_answers(interests, facets, training)
+    profile = Profile._of_answers(interests, facets, training)
+    # Kept for one_step_firsts, which changes these sums one answer at a time.
+    object.__setattr__(profile, "_answer_sums", (sums, counts, training))
+    return profile
 
 
 def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile], *, profile: Profile | None = None) -> dict[str, tuple[str, int]]:

@@ -55,18 +55,32 @@ def _cells(i: int, want: float) -> tuple[float, ...]:
     return tuple(sc._facet_cells(i, want))
 
 
+@functools.lru_cache(maxsize=4096)
+def _moved(i: int, old: float, new: float) -> tuple[tuple[float, ...], float]:
+    """How facet number ``i``'s cells move when its want goes from ``old`` to ``new``, and the
+    largest move: a function of two means of answers, memoised."""
+    moved = tuple(a - b for a, b in zip(_cells(i, new), _cells(i, old), strict=True))
+    return moved, max(map(abs, moved))
+
+
 class _Answers:
     """The answer sums and counts per interest or facet, the training answers, and the
     profile parts they give, built exactly as ``scoring._profile`` and ``Profile`` build them."""
 
     def __init__(self, bank: Mapping[str, sc.Item], answers: Mapping[str, int], profile: sc.Profile | None = None):
-        self.sums, self.counts, self.training = sc.answer_sums(bank, answers)
         self.training_codes = sc._groups(bank).get(sc.TRAINING, ())
-        self.interests = tuple(self._interest(d, self.sums[d]) for d in sc.DIMENSIONS)
-        self.facets = tuple(self._want(f, self.sums[f]) for f in sc.WORK_FACETS)
+        sums = None if profile is None else profile.__dict__.get("_answer_sums")
+        if sums is not None:  # the Profile of these answers, built by scoring._profile from these sums
+            self.sums, self.counts, self.training = sums
+            self.interests, self.facets = tuple(profile.interests.values()), tuple(profile.facets.values())
+            self.cells = profile._cells
+        else:
+            self.sums, self.counts, self.training = sc.answer_sums(bank, answers)
+            self.interests = tuple(self._interest(d, self.sums[d]) for d in sc.DIMENSIONS)
+            self.facets = tuple(self._want(f, self.sums[f]) for f in sc.WORK_FACETS)
+            self.cells = [_cells(i, want) for i, want in enumerate(self.facets)]
         # _spread's values: the interests on the 1-5 scale, then the facet wants.
         self.spread_values = [1.0 + x / 25.0 for x in self.interests] + list(self.facets)
-        self.cells = [_cells(i, want) for i, want in enumerate(self.facets)]
         if profile is not None:
             # The Profile of these answers holds these very parts, computed by the same code
             # from the same numbers (scoring._profile and Profile.__post_init__).
@@ -105,7 +119,7 @@ class _Answers:
         """For an interest or facet whose answer sum becomes ``total``, what the bounds of
         ``_Ranking.clearly_first`` need, within rounding (~1e-15) of the exact parts:
         ("interest", spread, new ishare, |ishare change|, ||coefficient change||) or ("facet",
-        spread, facet number, cell changes). None when the exact parts must be built (flat or
+        spread, facet number, cell changes, largest cell change). None when the exact parts must be built (flat or
         nearly flat interests, all answers alike)."""
         if key in _DIM_INDEX:
             k = _DIM_INDEX[key]
@@ -135,8 +149,8 @@ class _Answers:
         spread = self._new_spread(len(sc.DIMENSIONS) + i, want - self.facets[i])
         if spread is None:
             return None
-        moved = [a - b for a, b in zip(_cells(i, want), self.cells[i], strict=True)]
-        return ("facet", spread, i, moved)
+        moved, biggest = _moved(i, self.facets[i], want)
+        return ("facet", spread, i, moved, biggest)
 
     def _interest(self, d: str, total: int) -> float:
         return (total / self.counts[d] - 1.0) / 4.0 * 100.0
@@ -267,10 +281,10 @@ class _Ranking:
             _kind, spread, i1, di, dc = estimate
             close = self.by_lead[:bisect.bisect_right(self.floors, spread * (i1 * dc * self.u_max + di * self.r_max) + _EPS)]
             return all(spread * (dx - i1 * dc * u - di * r) - dp > _EPS for dx, dp, u, r, _lv, _n in close)
-        _kind, spread, i, moved = estimate
+        _kind, spread, i, moved, biggest = estimate
         own = moved[self.levels1[i] - 1] * self.norm1
         fshare = sc.FACET_SHARE
-        close = self.by_lead[:bisect.bisect_right(self.floors, spread * fshare * (abs(own) + max(map(abs, moved)) * self.norm_max) + _EPS)]
+        close = self.by_lead[:bisect.bisect_right(self.floors, spread * fshare * (abs(own) + biggest * self.norm_max) + _EPS)]
         return all(spread * (dx - fshare * abs(own - moved[lv[i] - 1] * n)) - dp > _EPS for dx, dp, _u, _r, lv, n in close)
 
     def stays_first(self, state: _Answers, new: _Parts) -> bool:
@@ -302,7 +316,7 @@ class _Ranking:
         the exact scores; None when two rows are closer than that (the exact scores decide)."""
         if estimate[0] != "facet":
             return None
-        _kind, spread, i, moved = estimate
+        _kind, spread, i, moved, _biggest = estimate
         fshare = sc.FACET_SHARE
         scores = [spread * (x + fshare * moved[lv[i] - 1] * n) - p for x, p, lv, n in self.facet_rows]
         best = max(range(len(scores)), key=scores.__getitem__)
