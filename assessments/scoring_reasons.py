@@ -119,20 +119,17 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
     coef, vec = profile._coef, role._ivec
     if coef is None or vec is None:  # scoring.interest_contributions is None
         return [_flat_reason("role_interests_flat", role.slug, role.plural)]
-    table, interests = _interest_table(role), profile.interests
+    table = _interest_table(role)
     # (-|contribution|, letter number, reason): sorted, the strongest first, ties in R-I-A-S-E-C order.
     positives, negatives = [], []
-    for k in range(len(DIMENSIONS)):
-        c = coef[k] * vec[k]  # the letter's part of the interest fit (interest_contributions)
+    for k, ck, shared, asks, misses in _letters(profile):
+        c = ck * vec[k]  # the letter's part of the interest fit (interest_contributions)
         if -_REASON_CONTRIBUTION < c < _REASON_CONTRIBUTION:
             continue
-        like, dislike, asks, asks_strongly, misses, misses_strongly = table[k]
         if c > 0:
-            positives.append((-c, k, like if coef[k] > 0 else dislike))
-        elif vec[k] > 0:
-            negatives.append((c, k, asks_strongly if interests[DIMENSIONS[k]] < 50.0 else asks))
+            positives.append((-c, k, table[k][shared]))
         else:
-            negatives.append((c, k, misses_strongly if interests[DIMENSIONS[k]] > 50.0 else misses))
+            negatives.append((c, k, table[k][asks if vec[k] > 0 else misses]))
     if len(positives) > 1:
         positives.sort()
     if len(negatives) > 1:
@@ -140,6 +137,28 @@ def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> li
     chosen = positives[:2] + negatives[:2]
     chosen.sort()
     return [reason for _, _, reason in chosen[:3]]
+
+
+#: The largest size a standardised role interest vector can have on each letter: with weights w,
+#: w_k d_k^2 <= sum(w d^2) = sum(w) sd^2, so |d_k| / sd <= sqrt(sum(w) / w_k).
+_VEC_BOUND = tuple((scoring._WSUM / w) ** 0.5 for w in scoring._W)
+
+
+def _letters(profile: scoring.Profile) -> tuple[tuple[int, float, int, int, int], ...]:
+    """The letters whose part of the interest fit can reach _REASON_CONTRIBUTION for some role,
+    each with its coefficient and which of ``_interest_table``'s reasons it would give when
+    shared, when the role asks for it, when the role misses it (strongly or not: the person's
+    side). Worked out once per profile, not once per role."""
+    found = profile.__dict__.get("_reason_letters")
+    if found is None:
+        coef, interests = profile._coef, profile.interests
+        found = tuple(
+            (k, coef[k], 0 if coef[k] > 0 else 1, 3 if interests[d] < 50.0 else 2, 5 if interests[d] > 50.0 else 4)
+            for k, d in enumerate(DIMENSIONS)
+            if abs(coef[k]) * _VEC_BOUND[k] * (1.0 + 1e-9) >= _REASON_CONTRIBUTION
+        )
+        object.__setattr__(profile, "_reason_letters", found)
+    return found
 
 
 def _interest_table(role: scoring.RoleProfile) -> tuple[tuple[Reason, ...], ...]:
