@@ -106,6 +106,13 @@ class _Answers:
         # most that over sqrt(n) (the centred values move by a vector no longer than that).
         self.spread_step = 1.0 / min(self.counts.values()) / math.sqrt(len(values)) / sc.SPREAD_FULL
 
+    def new_coefficients(self, k: int, step: float, sd: float) -> tuple[float, ...]:
+        """The interest coefficients (w_j x deviation_j / (sum w x sd)) with letter ``k`` moved by
+        ``step`` and the new weighted SD ``sd``, in plain floats (for ``_Ranking.clear_top``)."""
+        total_w = sc._WSUM
+        shift, scale = sc._W[k] * step / total_w, 1.0 / (total_w * sd)
+        return tuple(w * (d - shift + (step if j == k else 0.0)) * scale for j, (w, d) in enumerate(zip(sc._W, self.dev, strict=True)))
+
     def _new_spread(self, k: int, step: float) -> float | None:
         """The spread with spread value ``k`` moved by ``step`` (None: too close to no spread
         at all for the estimate to be trusted; the exact parts are built instead)."""
@@ -118,7 +125,8 @@ class _Answers:
     def estimate(self, key: str, total: int):
         """For an interest or facet whose answer sum becomes ``total``, what the bounds of
         ``_Ranking.clearly_first`` need, within rounding (~1e-15) of the exact parts:
-        ("interest", spread, new ishare, |ishare change|, ||coefficient change||) or ("facet",
+        ("interest", spread, new ishare, |ishare change|, ||coefficient change||, what
+        ``new_coefficients`` needs) or ("facet",
         spread, facet number, cell changes, largest cell change). None when the exact parts must be built (flat or
         nearly flat interests, all answers alike)."""
         if key in _DIM_INDEX:
@@ -143,7 +151,7 @@ class _Answers:
             dc2 = max(0.0, sum(terms)) + 1e-13 * (1.0 + sum(map(abs, terms)))
             i0 = sc.INTEREST_SHARE * self.parts._shrink
             i1 = sc.INTEREST_SHARE * min(1.0, sd1 / sc.INTEREST_SPREAD_FULL)
-            return ("interest", spread, i1, abs(i1 - i0), math.sqrt(dc2))
+            return ("interest", spread, i1, abs(i1 - i0), math.sqrt(dc2), (self, k, step, sd1))
         i = _FACET_INDEX[key]
         want = self._want(key, total)
         spread = self._new_spread(len(sc.DIMENSIONS) + i, want - self.facets[i])
@@ -260,6 +268,7 @@ class _Ranking:
         ]
         self.levels1, self.norm1 = levels[top], rows[top][6]
         self.facet_rows = [(self.x[j], self.penalties[j], levels[j], rows[j][6]) for j in range(len(rows))]
+        self.fs, self.interest_rows = fs, None  # the rows clear_top reads for an interest change, when first needed
         self.u_max = max((p[2] for p in self.pairs), default=0.0)
         self.r_max = max((p[3] for p in self.pairs), default=0.0)
 
@@ -278,7 +287,7 @@ class _Ranking:
         lead (``leads``) exceeds the largest move any role's lead could make passes as a block;
         the few closest are checked one by one."""
         if estimate[0] == "interest":
-            _kind, spread, i1, di, dc = estimate
+            _kind, spread, i1, di, dc, _coef = estimate
             close = self.by_lead[:bisect.bisect_right(self.floors, spread * (i1 * dc * self.u_max + di * self.r_max) + _EPS)]
             return all(spread * (dx - i1 * dc * u - di * r) - dp > _EPS for dx, dp, u, r, _lv, _n in close)
         _kind, spread, i, moved, biggest = estimate
@@ -310,15 +319,26 @@ class _Ranking:
         return all(spread * (dx - i1 * dc * u - di * r) - dp > _EPS for dx, dp, u, r, _lv, _n in self.pairs)
 
     def clear_top(self, estimate) -> int | None:
-        """For a facet change the screen could not clear: the row whose estimated new score
-        (``spread x (X + FACET_SHARE x cell change x norm) - training part``, within ~1e-14 of
-        the exact one) beats every other row's by more than _EPS, so that it is also first by
-        the exact scores; None when two rows are closer than that (the exact scores decide)."""
-        if estimate[0] != "facet":
-            return None
-        _kind, spread, i, moved, _biggest = estimate
+        """For a change the screen could not clear: the row whose estimated new score beats
+        every other row's by more than _EPS, so that it is also first by the exact scores; None
+        when two rows are closer than that (the exact scores decide). The estimate is within
+        ~1e-14 of the exact score: ``spread x (X + FACET_SHARE x cell change x norm) - training
+        part`` for a facet, ``spread x (ishare x r + FACET_SHARE x f) - training part`` with r
+        from the estimated coefficients (clamped to -1..1 as rank() does) for an interest."""
         fshare = sc.FACET_SHARE
-        scores = [spread * (x + fshare * moved[lv[i] - 1] * n) - p for x, p, lv, n in self.facet_rows]
+        if estimate[0] == "facet":
+            _kind, spread, i, moved, _biggest = estimate
+            scores = [spread * (x + fshare * moved[lv[i] - 1] * n) - p for x, p, lv, n in self.facet_rows]
+        else:
+            _kind, spread, i1, _di, _dc, (state, k, step, sd) = estimate
+            c0, c1, c2, c3, c4, c5 = state.new_coefficients(k, step, sd)
+            if self.interest_rows is None:
+                self.interest_rows = [(*row[7:13], f, p) for row, f, p in zip(self.rows, self.fs, self.penalties, strict=True)]
+            scores = []
+            for v0, v1, v2, v3, v4, v5, f, p in self.interest_rows:
+                r = c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3 + c4 * v4 + c5 * v5
+                r = 1.0 if r > 1.0 else (-1.0 if r < -1.0 else r)
+                scores.append(spread * (i1 * r + fshare * f) - p)
         best = max(range(len(scores)), key=scores.__getitem__)
         lead = scores[best] - max((score for j, score in enumerate(scores) if j != best), default=-math.inf)
         return best if lead > _EPS else None

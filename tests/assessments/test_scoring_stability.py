@@ -125,7 +125,8 @@ def test_the_screen_estimates_the_changed_parts_and_never_clears_a_change_that_m
                 continue
             assert estimate[1] == pytest.approx(exact.spread, abs=1e-12)
             if estimate[0] == "interest":
-                _kind, _spread, i1, di, dc = estimate
+                _kind, _spread, i1, di, dc, (_state, k, step, sd) = estimate
+                assert state.new_coefficients(k, step, sd) == pytest.approx(exact._coef, abs=1e-12)
                 assert i1 == pytest.approx(scoring.INTEREST_SHARE * exact._shrink, abs=1e-12)
                 assert di == pytest.approx(abs(i1 - scoring.INTEREST_SHARE * state.parts._shrink), abs=1e-12)
                 true_dc = sum((b - a) ** 2 / w for a, b, w in zip(state.parts._coef, exact._coef, scoring._W, strict=True)) ** 0.5
