@@ -22,6 +22,17 @@ it cheap:
    it cannot come first, and since old scores are sorted once, the roles left to score are the
    few at the top. ``B`` has a margin far above floating-point error, so the roles it leaves out
    are strictly below the new first and can be neither it nor tied with it.
+
+Most changes (about four in five) leave the first where it is, so before any exact part is
+built each change is screened (``_Answers.estimate``, ``_Ranking.clearly_first``): the changed
+spread and interest coefficients are updated in closed form from the answer sums, in plain float
+arithmetic (within ~1e-14 of the exact parts; the size of the coefficients' change is never
+underestimated), and checked against the first's leads over the other roles, sorted once per call,
+so only the few closest roles are checked one by one. A change the screen cannot clear picks its
+new first from estimated scores of every role (``_Ranking.clear_top``) when one leads by more
+than _EPS; only near-ties, flat answers and training changes build the exact parts. The margins
+are the same _EPS, a million times the estimates' error, so the result is unchanged: a property
+test holds every estimate and every decision to the exact arithmetic.
 """
 
 from __future__ import annotations
