@@ -145,6 +145,7 @@ _NF = len(WORK_FACETS)
 _W = tuple(INTEREST_WEIGHTS[d] for d in DIMENSIONS)
 _WSUM = math.fsum(_W)
 _FW = tuple(FACET_WEIGHTS[f] for f in WORK_FACETS)
+_FW_SUM = math.fsum(_FW)
 _REMOTE = WORK_FACETS.index("remote_work")
 #: Facets taken in pairs for the lookup tables; an odd one out stands alone.
 _PAIRS: tuple[tuple[int, ...], ...] = tuple(
@@ -342,16 +343,30 @@ class Profile:
             raise ValueError(f"holland_code {self.holland_code!r} does not match the interests ({holland!r})")
         if self.is_flat is not None and bool(self.is_flat) != flat:
             raise ValueError(f"is_flat={self.is_flat!r} does not match the interests")
+        self._derive(interests, facets, values, holland, flat)
+
+    def _derive(self, interests: dict[str, float], facets: dict[str, float], values: tuple[float, ...], holland: str, flat: bool) -> None:
         set_ = object.__setattr__
         for name, value in (("interests", interests), ("facets", facets), ("holland_code", holland), ("is_flat", flat)):
             set_(self, name, value)
-        set_(self, "spread", _spread(values, tuple(facets[f] for f in WORK_FACETS)))
+        wants = tuple(facets[f] for f in WORK_FACETS)
+        set_(self, "spread", _spread(values, wants))
         coef, shrink = _interest_coefficients(values, flat)
         set_(self, "_coef", coef)
         set_(self, "_shrink", shrink)
-        cells = [_facet_cells(i, facets[WORK_FACETS[i]]) for i in range(_NF)]
-        set_(self, "_cells", cells)
-        set_(self, "_tables", tuple(_wants_table(pair, tuple(facets[WORK_FACETS[i]] for i in pair)) for pair in _PAIRS))
+        set_(self, "_cells", [_facet_cells(i, want) for i, want in enumerate(wants)])
+        set_(self, "_tables", tuple(_wants_table(pair, tuple(wants[i] for i in pair)) for pair in _PAIRS))
+
+    @classmethod
+    def _of_answers(cls, interests: dict[str, float], facets: dict[str, float], training: int) -> Profile:
+        """The Profile of already checked answers: ``interests`` (floats 0-100 in DIMENSIONS
+        order) and ``facets`` (floats 1-5 in WORK_FACETS order) are means of whole answers 1-5,
+        so the range checks of ``__init__`` cannot fail; the same fields, derived the same way."""
+        profile = object.__new__(cls)
+        object.__setattr__(profile, "training", training)
+        values = tuple(interests.values())
+        profile._derive(interests, facets, values, _holland_code(interests), _is_flat(values))
+        return profile
 
 
 # The parts of a Profile that rank() reads, each a function of part of the answers, so that
@@ -366,10 +381,12 @@ def _interest_coefficients(values: Sequence[float], flat: bool) -> tuple[tuple[f
     return tuple(w * d / (_WSUM * sd) for w, d in zip(_W, dev, strict=True)), min(1.0, sd / INTEREST_SPREAD_FULL)
 
 
-def _facet_cells(i: int, want: float) -> list[float]:
-    """facet_term of work facet number ``i`` for a want, at each role level 1-5."""
+@functools.lru_cache(maxsize=4096)
+def _facet_cells(i: int, want: float) -> tuple[float, ...]:
+    """facet_term of work facet number ``i`` for a want, at each role level 1-5: a function of
+    a mean of a few answers, so memoised (a few hundred values at most)."""
     facet = WORK_FACETS[i]
-    return [facet_term(facet, want, lv) for lv in range(1, 6)]
+    return tuple(facet_term(facet, want, lv) for lv in range(1, 6))
 
 
 def _pair_table(cells, pair: tuple[int, ...]) -> tuple[float, ...]:
@@ -419,7 +436,7 @@ def facet_term(facet: str, want: float, level: int) -> float:
         k = 0.0
     else:
         k = DISLIKE_DEMANDED if b > 0.0 else DISLIKE_SPARED
-    return FACET_WEIGHTS[facet] * k * a * b / math.fsum(_FW)
+    return FACET_WEIGHTS[facet] * k * a * b / _FW_SUM
 
 
 @dataclass(frozen=True, slots=True)
@@ -704,6 +721,11 @@ def check_answers(items: Sequence[Item], answers: Mapping[str, int]) -> dict[str
     bank = _bank(items)
     if not isinstance(answers, Mapping):
         raise TypeError(f"answers must be a mapping of item code to 1-5, not {type(answers).__name__}")
+    # The usual case, checked in a few C loops: exactly the bank's codes, each a plain int 1-5.
+    if answers.keys() == bank.keys() and answers:
+        values = answers.values()
+        if set(map(type, values)) == {int} and ANSWER_MIN <= min(values) and max(values) <= ANSWER_MAX:
+            return bank
     missing = [code for code in bank if code not in answers]
     unknown = [str(code) for code in answers if code not in bank]
     invalid = [code for code in bank if code in answers and not _is_answer(answers[code])]
@@ -721,20 +743,43 @@ def build_profile(items: Sequence[Item], answers: Mapping[str, int]) -> Profile:
     return _profile(check_answers(items, answers), answers)
 
 
-def _profile(bank: Mapping[str, Item], answers: Mapping[str, int]) -> Profile:
-    sums: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    training = ANSWER_MAX
+_last_groups: tuple[Mapping[str, Item], dict[str, tuple[str, ...]]] | None = None
+
+
+def _groups(bank: Mapping[str, Item]) -> dict[str, tuple[str, ...]]:
+    """The codes of each interest and facet (and of the training question), in bank order;
+    remembered for the last bank (``_bank`` keeps returning the same dict for the same items)."""
+    global _last_groups
+    last = _last_groups
+    if last is not None and last[0] is bank:
+        return last[1]
+    groups: dict[str, list[str]] = {}
     for code, item in bank.items():
-        key = item.dimension or item.facet
-        if key == TRAINING:
-            training = min(training, int(answers[code]))
-            continue
-        sums[key] = sums.get(key, 0) + int(answers[code])
-        counts[key] = counts.get(key, 0) + 1
+        groups.setdefault(item.dimension or item.facet, []).append(code)
+    found = {key: tuple(codes) for key, codes in groups.items()}
+    _last_groups = (bank, found)
+    return found
+
+
+def answer_sums(bank: Mapping[str, Item], answers: Mapping[str, int]) -> tuple[dict[str, int], dict[str, int], int]:
+    """The sum and the number of answers of each interest and facet, and the training limit
+    (the lowest training answer; ANSWER_MAX when the bank has no training question)."""
+    groups = _groups(bank)
+    get = answers.__getitem__
+    sums = {key: sum(map(int, map(get, codes))) for key, codes in groups.items() if key != TRAINING}
+    counts = {key: len(codes) for key, codes in groups.items() if key != TRAINING}
+    training = min(map(int, map(get, groups.get(TRAINING, ()))), default=ANSWER_MAX)
+    return sums, counts, training
+
+
+def _profile(bank: Mapping[str, Item], answers: Mapping[str, int]) -> Profile:
+    sums, counts, training = answer_sums(bank, answers)
     interests = {d: (sums[d] / counts[d] - 1.0) / 4.0 * 100.0 for d in DIMENSIONS}
     facets = {f: sums[f] / counts[f] for f in WORK_FACETS}
-    return Profile(interests=interests, facets=facets, training=training)
+    profile = Profile._of_answers(interests, facets, training)
+    # Kept for one_step_firsts, which changes these sums one answer at a time.
+    object.__setattr__(profile, "_answer_sums", (sums, counts, training))
+    return profile
 
 
 def one_step_firsts(items: Sequence[Item], answers: Mapping[str, int], roles: Sequence[RoleProfile], *, profile: Profile | None = None) -> dict[str, tuple[str, int]]:

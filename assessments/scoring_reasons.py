@@ -116,24 +116,71 @@ def _cap(text: str) -> str:
 def _interest_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     if profile.is_flat:
         return [_flat_reason("flat_interests", "", "")]
-    parts = scoring.interest_contributions(profile, role)
-    if parts is None:
+    coef, vec = profile._coef, role._ivec
+    if coef is None or vec is None:  # scoring.interest_contributions is None
         return [_flat_reason("role_interests_flat", role.slug, role.plural)]
-    slug, plural, coef, vec = role.slug, role.plural, profile._coef, role._ivec
+    table = _interest_table(role)
+    # (-|contribution|, letter number, reason): sorted, the strongest first, ties in R-I-A-S-E-C order.
     positives, negatives = [], []
-    for k, d in enumerate(DIMENSIONS):
-        c = parts[d]
-        if abs(c) < _REASON_CONTRIBUTION:
+    for k, ck, shared, asks, misses in _letters(profile):
+        c = ck * vec[k]  # the letter's part of the interest fit (interest_contributions)
+        if -_REASON_CONTRIBUTION < c < _REASON_CONTRIBUTION:
             continue
         if c > 0:
-            positives.append((c, k, _interest_reason("shared_like" if coef[k] > 0 else "shared_dislike", d, slug, plural, False)))
-        elif vec[k] > 0:
-            negatives.append((-c, k, _interest_reason("asks_dislike", d, slug, plural, profile.interests[d] < 50.0)))
+            positives.append((-c, k, table[k][shared]))
         else:
-            negatives.append((-c, k, _interest_reason("misses_like", d, slug, plural, profile.interests[d] > 50.0)))
-    chosen = sorted(positives, key=lambda t: (-t[0], t[1]))[:2] + sorted(negatives, key=lambda t: (-t[0], t[1]))[:2]
-    chosen.sort(key=lambda t: (-t[0], t[1]))
+            negatives.append((c, k, table[k][asks if vec[k] > 0 else misses]))
+    if len(positives) > 1:
+        positives.sort()
+    if len(negatives) > 1:
+        negatives.sort()
+    chosen = positives[:2] + negatives[:2]
+    chosen.sort()
     return [reason for _, _, reason in chosen[:3]]
+
+
+#: The largest size a standardised role interest vector can have on each letter: with weights w,
+#: w_k d_k^2 <= sum(w d^2) = sum(w) sd^2, so |d_k| / sd <= sqrt(sum(w) / w_k).
+_VEC_BOUND = tuple((scoring._WSUM / w) ** 0.5 for w in scoring._W)
+
+
+def _letters(profile: scoring.Profile) -> tuple[tuple[int, float, int, int, int], ...]:
+    """The letters whose part of the interest fit can reach _REASON_CONTRIBUTION for some role,
+    each with its coefficient and which of ``_interest_table``'s reasons it would give when
+    shared, when the role asks for it, when the role misses it (strongly or not: the person's
+    side). Worked out once per profile, not once per role."""
+    found = profile.__dict__.get("_reason_letters")
+    if found is None:
+        coef, interests = profile._coef, profile.interests
+        found = tuple(
+            (k, coef[k], 0 if coef[k] > 0 else 1, 3 if interests[d] < 50.0 else 2, 5 if interests[d] > 50.0 else 4)
+            for k, d in enumerate(DIMENSIONS)
+            if abs(coef[k]) * _VEC_BOUND[k] * (1.0 + 1e-9) >= _REASON_CONTRIBUTION
+        )
+        object.__setattr__(profile, "_reason_letters", found)
+    return found
+
+
+def _interest_table(role: scoring.RoleProfile) -> tuple[tuple[Reason, ...], ...]:
+    """Per RIASEC letter, every interest reason the role can give (shared like, shared dislike,
+    asks for a dislike, asks for a strong dislike, misses a like, misses a strong like): worked
+    out once per role, whoever the person is."""
+    found = role.__dict__.get("_interest_reasons")
+    if found is None:
+        slug, plural = role.slug, role.plural
+        found = tuple(
+            (
+                _interest_reason("shared_like", d, slug, plural, False),
+                _interest_reason("shared_dislike", d, slug, plural, False),
+                _interest_reason("asks_dislike", d, slug, plural, False),
+                _interest_reason("asks_dislike", d, slug, plural, True),
+                _interest_reason("misses_like", d, slug, plural, False),
+                _interest_reason("misses_like", d, slug, plural, True),
+            )
+            for d in DIMENSIONS
+        )
+        object.__setattr__(role, "_interest_reasons", found)
+    return found
 
 
 # The reasons are memoised by what their words depend on (a kind, a letter or facet, the role's
@@ -199,13 +246,25 @@ def _decided(profile: scoring.Profile) -> tuple[tuple[int, str], ...]:
 
 def _facet_reasons(profile: scoring.Profile, role: scoring.RoleProfile) -> list[Reason]:
     likes, clashes = [], []
-    wants, levels, slug, plural = profile.facets, role.facets, role.slug, role.plural
+    wants = profile.facets
+    entries = role.__dict__.get("_facet_entries")
+    if entries is None:  # (facet number, want) -> _facet_entry for this role: none depends on the person
+        entries = {}
+        object.__setattr__(role, "_facet_entries", entries)
     for i, facet in _decided(profile):
-        entry = _facet_entry(i, wants[facet], levels[facet], slug, plural)
+        want = wants[facet]
+        key = (i, want)
+        if key in entries:
+            entry = entries[key]
+        else:
+            entry = entries[key] = _facet_entry(i, want, role.facets[facet], role.slug, role.plural)
         if entry is not None:
             (likes if entry[2].kind == "facet_match" else clashes).append(entry)
-    likes.sort(key=lambda t: (t[0], t[1]))
-    clashes.sort(key=lambda t: (t[0], t[1]))
+    # (sort key, facet number, reason): the facet numbers differ, so reasons are never compared.
+    if len(likes) > 1:
+        likes.sort()
+    if len(clashes) > 1:
+        clashes.sort()
     return [reason for _, _, reason in likes[:2] + clashes[:2]]
 
 

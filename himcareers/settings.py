@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.cross_origin_resource_policy",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.ApiShortcut",  # /api/ requests: API_MIDDLEWARE below, not the rest of this list
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.i18n.remembered_language",
     "core.page_cache.ContentPageCacheMiddleware",
@@ -120,6 +121,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+]
+# What an API request (anonymous, stateless JSON) runs after the middleware above
+# core.middleware.ApiShortcut: its language (Content-Language, Vary), the Host check and
+# trailing-slash redirects, X-Frame-Options; not sessions, CSRF, auth, messages, axes, the page
+# cache or static files. None: API requests run the whole MIDDLEWARE list.
+API_PATH_PREFIX = "/api/"
+API_MIDDLEWARE = [
+    "core.i18n.api_languages",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "himcareers.urls"
