@@ -5,7 +5,6 @@ role's match, best first. Scoring through the API stores nothing.
 """
 
 import json
-from json.encoder import encode_basestring_ascii
 from typing import Annotated, Any
 
 from django.http import HttpResponse
@@ -147,7 +146,7 @@ def score(request, payload: ScoreIn, language: Query[LanguageParams]):
         })
     # Serialised once, here: the response schema above documents this body (a test validates
     # it against ScoreOut), but re-validating 19 matches through pydantic cost more than scoring.
-    return HttpResponse(_score_json(scored, inputs), content_type="application/json")
+    return HttpResponse(json.dumps(_score_body(scored, inputs), separators=(",", ":")), content_type="application/json")
 
 
 _FIRST_PLACE_KEYS = tuple(FirstPlaceOut.model_fields)
@@ -174,29 +173,13 @@ def _score_body(scored, inputs: ScoringInputs) -> dict[str, Any]:
     """The response body. Role names, bands and reasons are in the request's language: the
     scoring inputs hold the English; another language reads the roles once per content
     generation and translates each band and reason sentence once."""
-    keys = ("role", "name", "fit", "band", "reasons", "score", "training_fits")
-    return _head(scored) | {"matches": [dict(zip(keys, row, strict=True)) for row in _match_rows(scored, inputs)]}
-
-
-def _head(scored) -> dict[str, Any]:
-    """The body but for its matches."""
     profile, summary = scored.profile, scored.summary
-    return {
-        "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
-        "holland_code": profile.holland_code,
-        "is_flat": profile.is_flat,
-        "model": MODEL_VERSION,
-        "first_place": {key: summary.get(key) for key in _FIRST_PLACE_KEYS},
-    }
-
-
-def _match_rows(scored, inputs: ScoringInputs):
-    """Per match, best first: (slug, name, fit, band, reason texts, score, training fits)."""
     if is_english():
         names, bands = inputs.names, _ENGLISH_BANDS
         plurals = texts = None
     else:
         _inputs, names, plurals, bands, texts = _local(inputs, get_language())
+    matches = []
     for m in scored.matches:
         band = bands.get(m.band)
         if band is None:
@@ -211,37 +194,23 @@ def _match_rows(scored, inputs: ScoringInputs):
                 if text is None:
                     text = texts[r, plural] = reason_text(r, plural)
                 reasons.append(text)
-        yield m.slug, names.get(m.slug, m.slug), m.fit, band, reasons, round(m.score, 6), m.training_fits
-
-
-#: Each name, band and reason text as a JSON string: the same few hundred texts (a few thousand
-#: with both languages) appear in every body. Forgotten when it grows past _JSON_TEXTS_MAX.
-_json_texts: dict[str, str] = {}
-_JSON_TEXTS_MAX = 20_000
-
-
-def _json_text(text: str) -> str:
-    encoded = _json_texts.get(text)
-    if encoded is None:
-        if len(_json_texts) >= _JSON_TEXTS_MAX:
-            _json_texts.clear()
-        encoded = _json_texts[text] = encode_basestring_ascii(text)
-    return encoded
-
-
-def _score_json(scored, inputs: ScoringInputs) -> str:
-    """``json.dumps(_score_body(scored, inputs), separators=(",", ":"))``, character for
-    character (a test compares them), with the 19 matches written from their texts already
-    encoded instead of through the encoder: the same strings come back in every body."""
-    text = _json_text
-    parts = [
-        f'{{"role":{text(slug)},"name":{text(name)},"fit":{int.__repr__(fit)},"band":{text(band)},'
-        f'"reasons":[{",".join(map(text, reasons))}],"score":{float.__repr__(score)},'
-        f'"training_fits":{"true" if fits else "false"}}}'
-        for slug, name, fit, band, reasons, score, fits in _match_rows(scored, inputs)
-    ]
-    head = json.dumps(_head(scored), separators=(",", ":"))
-    return f'{head[:-1]},"matches":[{",".join(parts)}]}}'
+        matches.append({
+            "role": m.slug,
+            "name": names.get(m.slug, m.slug),
+            "fit": m.fit,
+            "band": band,
+            "reasons": reasons,
+            "score": round(m.score, 6),
+            "training_fits": m.training_fits,
+        })
+    return {
+        "profile": {d: round(profile.interests[d], 1) for d in DIMENSIONS},
+        "holland_code": profile.holland_code,
+        "is_flat": profile.is_flat,
+        "model": MODEL_VERSION,
+        "first_place": {key: summary.get(key) for key in _FIRST_PLACE_KEYS},
+        "matches": matches,
+    }
 
 
 def _describe(exc: AnswerError) -> str:

@@ -61,16 +61,11 @@ class _Parts:
         self.cell_change = cell_change  # the largest change of one of its cells
 
 
-@functools.lru_cache(maxsize=1024)
-def _cells(i: int, want: float) -> tuple[float, ...]:
-    return tuple(sc._facet_cells(i, want))
-
-
 @functools.lru_cache(maxsize=4096)
 def _moved(i: int, old: float, new: float) -> tuple[tuple[float, ...], float]:
     """How facet number ``i``'s cells move when its want goes from ``old`` to ``new``, and the
     largest move: a function of two means of answers, memoised."""
-    moved = tuple(a - b for a, b in zip(_cells(i, new), _cells(i, old), strict=True))
+    moved = tuple(a - b for a, b in zip(sc._facet_cells(i, new), sc._facet_cells(i, old), strict=True))
     return moved, max(map(abs, moved))
 
 
@@ -89,7 +84,7 @@ class _Answers:
             self.sums, self.counts, self.training = sc.answer_sums(bank, answers)
             self.interests = tuple(self._interest(d, self.sums[d]) for d in sc.DIMENSIONS)
             self.facets = tuple(self._want(f, self.sums[f]) for f in sc.WORK_FACETS)
-            self.cells = [_cells(i, want) for i, want in enumerate(self.facets)]
+            self.cells = [sc._facet_cells(i, want) for i, want in enumerate(self.facets)]
         # _spread's values: the interests on the 1-5 scale, then the facet wants.
         self.spread_values = [1.0 + x / 25.0 for x in self.interests] + list(self.facets)
         if profile is not None:
@@ -184,17 +179,17 @@ class _Answers:
         if key == sc.TRAINING:
             return _Parts(base._coef, base._shrink, base._tables, base.spread, total)
         values = [*self.spread_values]
-        if key in sc.DIMENSIONS:
-            k = sc.DIMENSIONS.index(key)
+        if key in _DIM_INDEX:
+            k = _DIM_INDEX[key]
             interests = (*self.interests[:k], self._interest(key, total), *self.interests[k + 1:])
             values[k] = 1.0 + interests[k] / 25.0
             coef, shrink = sc._interest_coefficients(interests, sc._is_flat(interests))
             return _Parts(coef, shrink, base._tables, sc._spread_of(values), base.training)
-        i = sc.WORK_FACETS.index(key)
+        i = _FACET_INDEX[key]
         want = self._want(key, total)
         values[len(sc.DIMENSIONS) + i] = want
-        cells = _cells(i, want)
-        moved = max(abs(a - b) for a, b in zip(cells, self.cells[i], strict=True))
+        cells = sc._facet_cells(i, want)
+        moved = _moved(i, self.facets[i], want)[1]
         return _Parts(base._coef, base._shrink, None, sc._spread_of(values), base.training, facet=(i, cells, want), cell_change=moved)
 
     def tables(self, parts: _Parts) -> _Parts:

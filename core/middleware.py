@@ -49,10 +49,6 @@ class ApiShortcut:
         try:
             request.get_host()
         except DisallowedHost:
-            allowed = False
-        else:
-            allowed = True
-        if not allowed:
             return self.get_response(request)  # refused as it always was (a 400 page)
         response = self.api(request)
         if response.status_code == 404 and request.resolver_match is None:
