@@ -1,6 +1,7 @@
 """The questionnaire and the role matches it produces."""
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -169,24 +170,42 @@ def retention_cutoff(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=settings.RESULT_RETENTION_DAYS)
 
 
+@dataclass(frozen=True)
+class PageState:
+    """What a result's stored pages depend on, read by ``Result.objects.page_state()``."""
+
+    pk: int
+    token: str
+    hidden: list  # the slugs marked "not for me", in the order marked
+    tries: str | None  # every work-sample try attached, with its rating ("12:coding:4,15:billing:0")
+
+
 class ResultManager(models.Manager.from_queryset(ResultQuerySet)):
-    def page_state(self, token: str):
+    def page_state(self, token: str) -> PageState | None:
         """The result with this token, or None, holding only what its stored page depends on
         besides the content and the language: its token, the matches marked "not for me", and
         ``tries``, every work-sample try attached to it with its rating ("12:coding:4,15:billing:0",
         in no set order) or None. The rest of the row is read only when the page is rendered.
 
-        One small query, in SQL: the ORM's annotation of the same took longer to build and
-        compile than the query takes to run, on a page served from the cache."""
+        One small query, in SQL, read with a plain cursor: it runs on every view of a result's
+        pages, stored or not, and the ORM (even ``raw()``) took longer to build the query and the
+        model instance than the query takes to run."""
+        connection = connections[self.db]
         attempts = self.model._meta.get_field("worksample_attempts").related_model._meta.db_table
         each = "CAST(a.id AS text) || ':' || a.sample || ':' || CAST(COALESCE(a.enjoyment, 0) AS text)"
-        joined = f"STRING_AGG({each}, ',')" if connections[self.db].vendor == "postgresql" else f"GROUP_CONCAT({each}, ',')"
+        joined = f"STRING_AGG({each}, ',')" if connection.vendor == "postgresql" else f"GROUP_CONCAT({each}, ',')"
         table = self.model._meta.db_table
         sql = (
             f"SELECT r.id, r.token, r.hidden, (SELECT {joined} FROM {attempts} a WHERE a.result_id = r.id) AS tries "  # noqa: S608 (table names from the models)
             f"FROM {table} r WHERE r.token = %s"
         )
-        return next(iter(self.raw(sql, [token])), None)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [token])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        pk, token, hidden, tries = row
+        return PageState(pk, token, self.model._meta.get_field("hidden").from_db_value(hidden, None, connection), tries)
 
 
 class Result(models.Model):
