@@ -65,10 +65,13 @@ def result_print(request, token):
         packets, sources = build_packets([result], start=start, samples_applied=True)
         return {"packet": packets[0], "sources": sources, "back_url": result.get_absolute_url()}
 
-    key = f"packet:{state.token}:{','.join(state.hidden)}:{start.key}:{state.tries}"
-    # Only the plain address is stored whole (it reads ?start=, declared as no parameter), and
-    # only in a shared cache: 'not for me' and deleting the result forget it everywhere.
-    response = render_cached(request, key, "assessments/result_print.html", build_context, private=True)
+    version = selectors.page_version(state)
+    # Only the plain address is stored whole (it reads ?start=, declared as no parameter); each
+    # hit is checked against the result's row, as the results page's are.
+    response = render_cached(
+        request, f"packet:{version}:{start.key}", "assessments/result_print.html", build_context,
+        fresh=(selectors.RESULT_CHECK, state.token, version),
+    )
     response["Referrer-Policy"] = "no-referrer"  # the address holds the private token
     response["X-Robots-Tag"] = "noindex"
     return response

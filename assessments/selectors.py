@@ -224,6 +224,22 @@ def result_views(results, *, top: int = TOP_MATCHES) -> list[ResultView]:
     return [_view(result, roles, traits, labels, top) for result in results]
 
 
+RESULT_CHECK = "result"  # the page cache's freshness check of a result's pages (AssessmentsConfig.ready)
+
+
+def page_version(state: Result) -> str:
+    """What a result's stored pages depend on besides the content and the language, as read by
+    ``Result.objects.page_state()``: the token, the matches marked "not for me" and the work-sample
+    tries attached with their ratings. A stored page is served only while this is unchanged."""
+    return f"{state.token}:{','.join(state.hidden)}:{state.tries}"
+
+
+def current_page_version(token: str) -> str | None:
+    """page_version() of the result with this token now (one query), or None once deleted."""
+    state = Result.objects.page_state(token)
+    return None if state is None else page_version(state)
+
+
 def whole_result(state: Result) -> Result:
     """The whole row of a result read by ``Result.objects.page_state()``, with the work samples
     attached to it applied to its matches (two queries: the page is being rendered anew).

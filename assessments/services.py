@@ -186,8 +186,8 @@ def result_submit(*, answers: dict[str, int], cohort=None, display_name: str = "
 
 
 def result_page_paths(result: Result) -> list[str]:
-    """The addresses of a result's stored pages, forgotten when a match is hidden or the result
-    is deleted (settings.PAGE_CACHE_PAGES_OF)."""
+    """The addresses of a result's stored pages, dropped when the result is deleted
+    (settings.PAGE_CACHE_PAGES_OF)."""
     return [result.get_absolute_url(), reverse("assessments:result_print", args=[result.token])]
 
 

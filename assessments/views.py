@@ -14,10 +14,9 @@ from assessments.models import Result
 from assessments.next_steps import with_next_steps
 from assessments.ratelimit import JoinCodeLimiter
 from assessments.scoring import AnswerError
-from assessments.selectors import result_view, whole_result
-from assessments.services import result_page_paths, result_set_hidden, result_submit
+from assessments.selectors import RESULT_CHECK, page_version, result_view, whole_result
+from assessments.services import result_set_hidden, result_submit
 from careers.map_views import render_career_map
-from core.cache import forget_pages
 from core.page_cache import render_cached
 from core.secret_links import csrf_protect_without_referrer, private_link
 
@@ -58,12 +57,13 @@ def result(request, token):
     state = Result.objects.page_state(token)
     if state is None:
         raise Http404
+    version = page_version(state)
     response = render_cached(
         request,
-        f"result:{state.token}:{','.join(state.hidden)}:{state.tries}",
+        f"result:{version}",
         "assessments/result.html",
         lambda: _result_context(whole_result(state)),
-        private=True,
+        fresh=(RESULT_CHECK, state.token, version),
     )
     return private_link(response)
 
@@ -96,6 +96,6 @@ def result_map(request, token):
 def result_hide(request, token):
     """"Not for me" (form field ``role`` = slug) hides a match; with ``undo`` it comes back."""
     result = get_object_or_404(Result.objects.by_token(token))
+    # The stored pages show it at once: each of their hits reads the row first (page_state).
     result_set_hidden(result=result, slug=request.POST.get("role", ""), hidden=not request.POST.get("undo"))
-    forget_pages(*result_page_paths(result))
     return private_link(HttpResponseSeeOther(f"{result.get_absolute_url()}#matches"))

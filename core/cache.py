@@ -5,10 +5,9 @@ replaces, see core.invalidation), its path and its query string, all hashed: a r
 never appears in a key name. Pages are kept in Django's default cache.
 
 Where the cache lives decides what may be stored:
-- ``shared`` (Redis, reachable): everything, including a result's pages, which "not for me" and
-  deleting the result forget for every app server at once;
-- ``local`` (no REDIS_URL: per-process memory): content pages and the quiz form only (a
-  per-process copy of a result's page could not be forgotten by another worker);
+- ``shared`` (Redis, reachable) and ``local`` (no REDIS_URL: per-process memory): everything,
+  including a result's pages, whose every hit is first checked against the result's row
+  (core.page_cache.freshness_check), so a change made on another app server shows at once;
 - ``down`` (Redis configured but unreachable): nothing; pages are rendered on every request.
 """
 
@@ -76,14 +75,19 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+# The layout of what is stored under these keys (core.page_cache): a new one after a change,
+# so that a server never reads what an older version of the code stored in a shared cache.
+FORMAT = "2"
+
+
 def page_key(generation: str, path: str, query: str = "") -> str:
     """The stored copy of one address (path and raw query string) in one generation."""
-    return f"page:{_digest(generation, path, query)}"
+    return f"page{FORMAT}:{_digest(generation, path, query)}"
 
 
 def rendering_key(generation: str, key: str) -> str:
     """A view's own rendering (render_cached) in one generation; the key may hold a token."""
-    return f"rendered:{_digest(generation, key)}"
+    return f"rendered{FORMAT}:{_digest(generation, key)}"
 
 
 def variant_allowed(generation: str, path: str) -> bool:

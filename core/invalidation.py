@@ -4,8 +4,11 @@ generation, whoever makes it (the admin, the shell, load_content, a data migrati
 Content models are found, not listed: every model of an app in CONTENT_APPS is content unless
 named in NOT_CONTENT_MODELS (the visitors' own rows: results, classes, counselors). A model added
 later to a content app is content by default, the safe side: a needless bump only costs a
-re-render, a missing one serves a stale page. The last of the page cache's invalidations, a
-result's pages, lives in ``forget_deleted_pages``.
+re-render, a missing one serves a stale page.
+
+A result's stored pages need no invalidation: every hit reads the row first and is served only
+while it reads the same (core.page_cache.freshness_check). Deleting a result also drops its
+stored copies at once (``forget_deleted_pages``), so that they do not wait out their expiry.
 """
 
 from django.apps import apps

@@ -12,6 +12,7 @@ visitor's own CSRF token, and the site's address (SITE_URL, or the scheme and va
 this request): a stored page never carries the first visitor's Host.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
@@ -33,11 +34,36 @@ _ORIGIN = ORIGIN_PLACEHOLDER.encode()
 @dataclass(frozen=True)
 class Storable:
     """What the middleware may store for a response: the HTML with placeholders, the query
-    parameters the page reads, and whether it needs a cache shared by every app server."""
+    parameters the page reads, and the freshness check that every hit must pass (``fresh``:
+    check name, its argument, the version the page was rendered from; see ``freshness_check``)."""
 
-    body: bytes
+    body: tuple  # prepare()d HTML
     params: frozenset = frozenset()
-    shared_only: bool = False
+    fresh: tuple[str, str, str] | None = None
+
+
+#: name -> fn(argument) returning the current version of what a stored page shows, or None when
+#: it no longer exists. Registered by the apps at start-up (AppConfig.ready).
+_checks: dict[str, Callable[[str], str | None]] = {}
+
+
+def freshness_check(name: str, version_of: Callable[[str], str | None]) -> None:
+    """Register a check for pages stored with ``fresh=(name, argument, version)``.
+
+    Such a page is served from the cache only while ``version_of(argument)`` still returns the
+    version it was rendered from; otherwise the request goes to the view (which renders and
+    stores it anew, or answers 404). The check reads the source of truth on every hit, so no
+    write anywhere has to remember to forget the page, in this process or any other.
+    """
+    _checks[name] = version_of
+
+
+def _still_fresh(fresh) -> bool:
+    if fresh is None:
+        return True
+    name, argument, version = fresh
+    check = _checks.get(name)
+    return check is not None and check(argument) == version
 
 
 def site_origin(request) -> str:
@@ -52,13 +78,33 @@ def site_origin(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
-def fill(request, body: bytes) -> bytes:
-    """Put this visitor's values into stored HTML."""
-    if _ORIGIN in body:
-        body = body.replace(_ORIGIN, f"{request.scheme}://{request.get_host()}".encode())
-    if _CSRF in body:
-        body = body.replace(_CSRF, get_token(request).encode())
-    return body
+ORIGIN, CSRF = 0, 1  # where the two per-visitor values go in prepared HTML
+
+
+def prepare(html: bytes) -> tuple:
+    """Stored HTML split at its placeholders (ORIGIN and CSRF in their places), so that filling it
+    is one join instead of a search and a copy of the whole page per placeholder."""
+    parts: list = []
+    for i, chunk in enumerate(html.split(_CSRF)):
+        if i:
+            parts.append(CSRF)
+        for j, piece in enumerate(chunk.split(_ORIGIN)):
+            if j:
+                parts.append(ORIGIN)
+            parts.append(piece)
+    return tuple(parts)
+
+
+def fill(request, parts: tuple) -> bytes:
+    """Put this visitor's values into prepared HTML (see ``prepare``)."""
+    if len(parts) == 1:
+        return parts[0]
+    values = [b"", b""]
+    if ORIGIN in parts:
+        values[ORIGIN] = f"{request.scheme}://{request.get_host()}".encode()
+    if CSRF in parts:
+        values[CSRF] = get_token(request).encode()
+    return b"".join([values[p] if p.__class__ is int else p for p in parts])
 
 
 def is_cacheable_request(request) -> bool:
@@ -84,8 +130,9 @@ def cache_content_page(view=None, *, params=()):
             # A page that asked for a CSRF token holds this visitor's token: never shared.
             token_used = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             if response.status_code == 200 and not response.streaming and not response.cookies and not token_used:
-                response.page_cache = Storable(response.content, allowed)
-                response.content = fill(request, response.content)
+                parts = prepare(response.content)
+                response.page_cache = Storable(parts, allowed)
+                response.content = fill(request, parts)
             return response
 
         return wrapper
@@ -93,15 +140,15 @@ def cache_content_page(view=None, *, params=()):
     return decorate(view) if view is not None else decorate
 
 
-def render_cached(request, key: str, template: str, build_context, *, store_page=True, private=False) -> HttpResponse:
+def render_cached(request, key: str, template: str, build_context, *, store_page=True, fresh=None) -> HttpResponse:
     """Render ``template`` once per key, language and content generation, and serve that HTML
     afterwards.
 
     For pages whose HTML depends only on ``key`` but for the CSRF token and the site's address
     (both placeholders in the stored copy). build_context() runs only on a miss. With
     ``store_page`` the middleware may also store the whole response for this address; with
-    ``private`` (a result's pages) only in a cache every app server shares, so that forgetting
-    it reaches them all.
+    ``fresh`` (check name, argument, version: see ``freshness_check``), each hit of that stored
+    response is checked against the source of truth first (a result's pages).
     """
     full_key, html = None, None
     key = f"{get_language()}:{key}"  # the same page in each language is its own rendering
@@ -113,14 +160,14 @@ def render_cached(request, key: str, template: str, build_context, *, store_page
         try:
             # Per-visitor values stay out of the stored HTML; flash messages are not shown here.
             context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER, "messages": ()}
-            html = render_to_string(template, context, request=request).encode()
+            html = prepare(render_to_string(template, context, request=request).encode())
         finally:
             request.rendering_for_cache = False
         if full_key:
             cache.set(full_key, html, settings.PAGE_CACHE_SECONDS)
     response = HttpResponse(fill(request, html))
     if store_page:
-        response.page_cache = Storable(html, frozenset(), shared_only=private)
+        response.page_cache = Storable(html, frozenset(), fresh=fresh)
     return response
 
 
@@ -138,22 +185,24 @@ class ContentPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         request.get_host()  # raises DisallowedHost (a 400) for a Host not in ALLOWED_HOSTS
-        state = keys.cache_state()
-        if state == keys.DOWN:
+        if keys.cache_state() == keys.DOWN:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
         generation, hit = keys.generation_and_get(lambda g: keys.page_key(g, request.path, query))
         key = keys.page_key(generation, request.path, query)
         if hit is not None:
-            return self._serve(request, *hit)
+            headers, body, fresh = hit
+            if _still_fresh(fresh):
+                return self._serve(request, headers, body)
         response = self.get_response(request)
-        if self._may_store(request, response, state, generation, query):
+        if self._may_store(request, response, generation, query):
             headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-            cache.set(key, (headers, response.page_cache.body), settings.PAGE_CACHE_SECONDS)
+            storable = response.page_cache
+            cache.set(key, (headers, storable.body, storable.fresh), settings.PAGE_CACHE_SECONDS)
         return response
 
     def _serve(self, request, headers, body):
-        needs_token = _CSRF in body
+        needs_token = CSRF in body
         if needs_token:
             csrf = CsrfViewMiddleware(self.get_response)
             csrf.process_request(request)
@@ -163,13 +212,11 @@ class ContentPageCacheMiddleware:
         return csrf.process_response(request, response) if needs_token else response
 
     @staticmethod
-    def _may_store(request, response, state, generation, query) -> bool:
+    def _may_store(request, response, generation, query) -> bool:
         storable = getattr(response, "page_cache", None)
         if storable is None or response.status_code != 200 or response.streaming:
             return False
         if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
-            return False
-        if storable.shared_only and state != keys.SHARED:
             return False
         if query and not set(request.GET) <= storable.params:
             return False

@@ -7,9 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.models import Result
-from assessments.services import result_page_paths
 from assessments.views import HttpResponseSeeOther
-from core.cache import forget_pages
 from core.page_cache import cache_content_page
 from core.secret_links import csrf_protect_without_referrer, private_link
 from worksamples.catalogue import SAMPLES, sample_info
@@ -83,8 +81,7 @@ def attempt_rate(request, token):
     form = EnjoymentForm(request.POST)
     if not form.is_valid():
         return _attempt_page(request, attempt, enjoy_form=form, status=400)
-    attempt.rate(form.cleaned_data["enjoyment"])
-    _forget_result(attempt.result)
+    attempt.rate(form.cleaned_data["enjoyment"])  # the results page shows it at once (page_state)
     return private_link(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
 
 
@@ -98,11 +95,5 @@ def attempt_attach(request, token):
         form.add_error("link", _("We found no results at that link. Check that you copied all of it."))
     if result is None:
         return _attempt_page(request, attempt, attach_form=form, status=400)
-    attempt.attach_to(result)
-    _forget_result(result)
+    attempt.attach_to(result)  # the results page shows it at once (page_state)
     return private_link(HttpResponseSeeOther(f"{attempt.get_absolute_url()}#next"))
-
-
-def _forget_result(result) -> None:
-    if result is not None:
-        forget_pages(*result_page_paths(result))

@@ -1,7 +1,15 @@
 """A result's pages are rendered once and kept; the one small read on each view decides whether
-the kept rendering still says what the row says (Result.objects.page_state)."""
+the kept rendering still says what the row says (Result.objects.page_state).
+
+The whole page is kept too, in any cache (per-process memory included), and served before
+sessions, auth and the view run, but only after the same small read: nothing another server
+does to the row (a try attached, a match hidden, the result deleted) needs to reach this
+server's memory to show at once."""
+
+import re
 
 import pytest
+from django.test import override_settings
 
 from tests.assessments.factories import ResultFactory
 from tests.factories import RoleFactory
@@ -42,6 +50,37 @@ def test_a_try_attached_and_each_change_of_its_rating_show_on_the_next_view(clie
     html = client.get(address).content.decode()
     assert "You tried coding and enjoyed it." not in html
     assert "You tried coding" in html
+
+
+def without_csrf_tokens(html: bytes) -> bytes:
+    """The page with each form's CSRF token blanked: it is masked anew for every response."""
+    return re.sub(rb'(name="csrfmiddlewaretoken" value=")[^"]+"', rb'\1"', html)
+
+
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_a_repeat_view_is_served_before_sessions_and_the_view_run(client, result, django_assert_num_queries, page):
+    address = f"{result.get_absolute_url()}{page}"
+    first = client.get(address)
+    assert hasattr(first.wsgi_request, "session")  # rendered by the view, through every middleware
+    with django_assert_num_queries(1):
+        again = client.get(address)
+    assert not hasattr(again.wsgi_request, "session")  # the page cache answered
+    assert again.status_code == 200 and without_csrf_tokens(again.content) == without_csrf_tokens(first.content)
+    for header in ("Referrer-Policy", "X-Robots-Tag", "Cache-Control", "Content-Security-Policy", "X-Frame-Options", "Content-Language"):
+        assert again[header] == first[header], header
+
+
+@override_settings(PAGE_CACHE_PAGES_OF={})  # deleted by another server: nothing here forgets the kept page
+def test_a_result_deleted_elsewhere_answers_404_at_once_although_this_server_kept_its_pages(client, result):
+    address = result.get_absolute_url()
+    assert client.get(address).status_code == 200
+    assert client.get(f"{address}print/").status_code == 200
+    assert client.get(address).status_code == 200  # now served from the kept copies
+
+    result.delete()
+
+    assert client.get(address).status_code == 404
+    assert client.get(f"{address}print/").status_code == 404
 
 
 def test_a_deleted_result_is_gone_from_its_kept_pages(client, result):

@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from assessments.services import result_set_hidden
+from core.cache import FORMAT
 from tests.assessments.factories import DimensionFactory, ItemFactory, ResultFactory, match_rows
 from tests.factories import RoleFactory
 
@@ -62,7 +63,7 @@ def test_a_page_stores_a_bounded_number_of_searches(client, role):
     for _ in range(40):
         assert client.get(f"/roles/?q={secrets.token_hex(6)}", secure=True).status_code == 200
 
-    assert sum(":page:" in key for key in stored_keys()) <= 5
+    assert sum(f":page{FORMAT}:" in key for key in stored_keys()) <= 5
 
 
 # --- finding 4: the Host is checked on every request ------------------------------------------------

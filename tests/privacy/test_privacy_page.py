@@ -145,6 +145,12 @@ def test_what_it_says_about_wrong_class_codes_and_sign_ins_holds(privacy_html):
     assert settings.AXES_FAILURE_LIMIT > 0 and "Failed sign-ins are counted too" in text
 
 
+def test_what_it_says_about_copies_of_pages_holds(privacy_html):
+    text = page_text(privacy_html)
+    assert settings.PAGE_CACHE_SECONDS == 10 * 60 and "for up to 10 minutes" in text and "expire within 10 minutes" in text
+    # "never shown again": tests/assessments/test_result_page_state.py (deleted by another server).
+
+
 def test_it_is_served_from_the_page_cache_without_queries(client, django_assert_num_queries):
     client.get(PRIVACY, **HTTPS)
     with django_assert_num_queries(0):
