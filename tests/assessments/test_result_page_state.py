@@ -6,11 +6,14 @@ sessions, auth and the view run, but only after the same small read: nothing ano
 does to the row (a try attached, a match hidden, the result deleted) needs to reach this
 server's memory to show at once."""
 
+import random
 import re
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
+from assessments.models import Result
+from assessments.services import result_set_hidden
 from tests.assessments.factories import ResultFactory
 from tests.factories import RoleFactory
 from worksamples.models import Attempt
@@ -95,3 +98,53 @@ def test_a_deleted_result_is_gone_from_its_kept_pages(client, result):
 def test_an_unknown_token_is_404(client, result):
     assert client.get("/quiz/results/" + "x" * 43 + "/").status_code == 404
     assert client.get("/quiz/results/" + "x" * 43 + "/print/").status_code == 404
+
+
+# --- any sequence of changes made elsewhere -------------------------------------------------------
+
+SAMPLES = ("coding", "billing", "registry", "release")
+
+
+def page_now(address: str) -> tuple[int, bytes]:
+    """The page as a visitor of this server gets it: stored copies allowed."""
+    response = Client().get(address)
+    return response.status_code, without_csrf_tokens(response.content)
+
+
+def page_rendered_afresh(address: str) -> tuple[int, bytes]:
+    """The page rendered from the database alone, through a cache that keeps nothing (the real
+    cache's contents stay as they are for the next visit)."""
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}):
+        return page_now(address)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@override_settings(PAGE_CACHE_PAGES_OF={})  # every change made by "another server": nothing here is forgotten
+def test_after_any_sequence_of_changes_made_elsewhere_each_view_shows_the_row_as_it_is(result, seed):
+    """Hide, undo, attach, re-rate and detach tries in a random order, going back to earlier
+    states too (whose renderings are still kept); after each change, both pages, served twice
+    (the second time from the stored copy), equal a rendering from the database alone."""
+    rng = random.Random(seed)
+    slugs = [m["role"] for m in result.matches]
+    addresses = [result.get_absolute_url(), f"{result.get_absolute_url()}print/"]
+    for _ in range(14):
+        change = rng.choice(["hide", "undo", "attach", "rate", "detach"])
+        tries = list(Attempt.objects.filter(result=result))
+        if change == "hide":
+            result_set_hidden(result=result, slug=rng.choice(slugs))
+        elif change == "undo" and result.hidden:
+            result_set_hidden(result=result, slug=rng.choice(result.hidden), hidden=False)
+        elif change == "attach":
+            Attempt.objects.create(sample=rng.choice(SAMPLES), answers={}, score=5, out_of=8, result=result, enjoyment=rng.choice([None, 1, 3, 5]))
+        elif change == "rate" and tries:
+            rng.choice(tries).rate(rng.choice([1, 2, 4, 5]))
+        elif change == "detach" and tries:
+            rng.choice(tries).attach_to(None)
+        for address in addresses:
+            expected = page_rendered_afresh(address)
+            assert page_now(address) == expected, (change, address)
+            assert page_now(address) == expected, (change, address, "stored copy")
+
+    Result.objects.filter(pk=result.pk).delete()
+    for address in addresses:
+        assert page_now(address)[0] == 404
