@@ -163,6 +163,11 @@ def render_cached(request, key: str, template: str, build_context, *, store_page
             html = prepare(render_to_string(template, context, request=request).encode())
         finally:
             request.rendering_for_cache = False
+        if fresh is not None and not _still_fresh(fresh):
+            # The source changed while the page was rendered from it: this HTML may show the
+            # newer state under the older version, which could become current again (a match
+            # hidden, then shown). Serve it, keep nothing.
+            full_key, store_page = None, False
         if full_key:
             cache.set(full_key, html, settings.PAGE_CACHE_SECONDS)
     response = HttpResponse(fill(request, html))

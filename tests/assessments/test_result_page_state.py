@@ -148,3 +148,30 @@ def test_after_any_sequence_of_changes_made_elsewhere_each_view_shows_the_row_as
     Result.objects.filter(pk=result.pk).delete()
     for address in addresses:
         assert page_now(address)[0] == 404
+
+
+def test_a_change_made_while_the_page_renders_is_not_kept_under_the_older_version(client, result, monkeypatch):
+    """Another server hides a match between this view's small read and its reading of the whole
+    row: the page shows the match hidden, and must not be kept as the page of the state before,
+    which comes back when the match is shown again."""
+    from assessments import views
+
+    read_whole_row = views.whole_result
+
+    def hidden_meanwhile(state):
+        result_set_hidden(result=result, slug="medical-coder")
+        return read_whole_row(state)
+
+    monkeypatch.setattr(views, "whole_result", hidden_meanwhile)
+    assert "Medical coder" not in ranked(client.get(result.get_absolute_url()))  # rendered after the hide
+    monkeypatch.setattr(views, "whole_result", read_whole_row)
+
+    result_set_hidden(result=result, slug="medical-coder", hidden=False)  # back to the state first read
+
+    for _ in range(2):
+        assert "Medical coder" in ranked(client.get(result.get_absolute_url()))
+
+
+def ranked(response) -> list[str]:
+    """The names in the ranked list of matches (those not marked "not for me")."""
+    return re.findall(r'<span class="match-rank">\d+\.</span> <a href="[^"]+">([^<]+)</a>', response.content.decode())
