@@ -13,7 +13,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
-from assessments.models import Dimension, Result
+from assessments.models import Dimension, PageState, Result
 from assessments.reason_text import band_label, reason_text
 from careers.models import Role
 from core.vocabulary import DIMENSION_NAMES, DIMENSION_WORK, DIMENSIONS
@@ -227,7 +227,7 @@ def result_views(results, *, top: int = TOP_MATCHES) -> list[ResultView]:
 RESULT_CHECK = "result"  # the page cache's freshness check of a result's pages (AssessmentsConfig.ready)
 
 
-def page_version(state: Result) -> str:
+def page_version(state: PageState) -> str:
     """What a result's stored pages depend on besides the content and the language, as read by
     ``Result.objects.page_state()``: the token, the matches marked "not for me" and the work-sample
     tries attached with their ratings. A stored page is served only while this is unchanged."""
@@ -240,7 +240,7 @@ def current_page_version(token: str) -> str | None:
     return None if state is None else page_version(state)
 
 
-def whole_result(state: Result) -> Result:
+def whole_result(state: PageState) -> Result:
     """The whole row of a result read by ``Result.objects.page_state()``, with the work samples
     attached to it applied to its matches (two queries: the page is being rendered anew).
     Raises Http404 if it was deleted in between."""
