@@ -2,29 +2,21 @@
 account, and whatever has outlived RESULT_RETENTION_DAYS.
 
 Every removal of results goes through ``results_delete``, which deletes the rows (anything that
-points at a result with CASCADE, such as attached work-sample answers, goes with it) and drops
-the stored copies of their pages, so a deleted result's link answers 404 at once.
+points at a result with CASCADE, such as attached work-sample answers, goes with it). A deleted
+result's link answers 404 at once: its stored pages are checked against the row on every hit,
+and each deleted row's copies are dropped too (core.invalidation.forget_deleted_pages).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Cohort, Result, retention_cutoff
-from core.cache import forget_pages
 
 PURGE_CHUNK = 500
-
-
-def forget_result_pages(tokens) -> None:
-    """Drop the cached results page and packet of each token (the only shared pages a result has)."""
-    for token in tokens:
-        forget_pages(reverse("assessments:result", args=[token]), reverse("assessments:result_print", args=[token]))
 
 
 @transaction.atomic
@@ -33,10 +25,9 @@ def results_delete(*, results) -> int:
     tokens = list(results.values_list("token", flat=True))
     if not tokens:
         return 0
+    # Each deleted row's stored pages are dropped by core.invalidation.forget_deleted_pages; a
+    # copy stored before the commit is never served (its freshness check finds no row).
     Result.objects.filter(token__in=tokens).delete()
-    # Now, and again once committed: a visit in between could store a page from the old row.
-    forget_result_pages(tokens)
-    transaction.on_commit(partial(forget_result_pages, tokens))
     return len(tokens)
 
 

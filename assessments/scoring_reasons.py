@@ -203,9 +203,9 @@ def _interest_reason(kind: str, d: str, slug: str, plural: str, said_strongly: b
     return _reason(kind, d, msg, plural, role=slug, dimension=d, said_strongly=said_strongly)
 
 
-@functools.lru_cache(maxsize=8192)
 def _facet_entry(i: int, want: float, level: int, slug: str, plural: str) -> tuple[float, int, Reason] | None:
-    """(sort key, facet number, Reason) of work facet number ``i``, or None."""
+    """(sort key, facet number, Reason) of work facet number ``i``, or None (memoised per role
+    by ``_facet_reasons``)."""
     facet = WORK_FACETS[i]
     found = _facet_reason(facet, want, level)
     if found is None:

@@ -4,11 +4,11 @@ Every stored page is keyed by the content generation (a random value that any co
 replaces, see core.invalidation), its path and its query string, all hashed: a result token
 never appears in a key name. Pages are kept in Django's default cache.
 
-Where the cache lives decides what may be stored:
-- ``shared`` (Redis, reachable) and ``local`` (no REDIS_URL: per-process memory): everything,
-  including a result's pages, whose every hit is first checked against the result's row
-  (core.page_cache.freshness_check), so a change made on another app server shows at once;
-- ``down`` (Redis configured but unreachable): nothing; pages are rendered on every request.
+Pages are stored in Redis (REDIS_URL) or per-process memory alike; a result's pages too, whose
+every hit is first checked against the result's row (core.page_cache.freshness_check), so a
+change made on another app server shows at once. While a configured Redis is unreachable
+nothing is stored and pages are rendered on every request: the stand-in memory cache could not
+see another server's new content generation.
 """
 
 import hashlib
@@ -21,16 +21,15 @@ from django.core.cache.backends.locmem import LocMemCache
 from core.i18n import every_language
 
 GENERATION_KEY = "core:content-generation"
-SHARED, LOCAL, DOWN = "shared", "local", "down"
 
 
-def cache_state() -> str:
-    """SHARED, LOCAL or DOWN (see the module's docstring). Costs no cache call."""
+def cache_down() -> bool:
+    """Whether a configured Redis is unreachable (see the module's docstring). Costs no cache call."""
     backend = caches["default"]
     if isinstance(backend, LocMemCache):
-        return LOCAL
+        return False
     is_shared = getattr(backend, "is_shared", None)
-    return SHARED if is_shared is None or is_shared() else DOWN
+    return is_shared is not None and not is_shared()
 
 
 _last_generation: str | None = None  # the generation this process read last (a guess, checked)

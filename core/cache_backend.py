@@ -3,7 +3,8 @@
 The cache is an optimisation, never a dependency: when Redis cannot be reached, every cache call
 goes to a local-memory cache instead of raising, the outage is logged once (not per request),
 and Redis is tried again after a few seconds. Callers that must not trust a per-process copy (the
-page cache: another worker could not forget it) ask ``is_shared()`` first.
+page cache: another worker's new content generation could not reach it) ask ``is_shared()``
+first.
 """
 
 import logging

@@ -152,7 +152,7 @@ def render_cached(request, key: str, template: str, build_context, *, store_page
     """
     full_key, html = None, None
     key = f"{get_language()}:{key}"  # the same page in each language is its own rendering
-    if keys.cache_state() != keys.DOWN:
+    if not keys.cache_down():
         generation, html = keys.generation_and_get(lambda g: keys.rendering_key(g, key))
         full_key = keys.rendering_key(generation, key)
     if html is None:
@@ -190,7 +190,7 @@ class ContentPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         request.get_host()  # raises DisallowedHost (a 400) for a Host not in ALLOWED_HOSTS
-        if keys.cache_state() == keys.DOWN:
+        if keys.cache_down():
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
         generation, hit = keys.generation_and_get(lambda g: keys.page_key(g, request.path, query))
